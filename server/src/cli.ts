@@ -1,0 +1,183 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_CONFIG, parseConfigFile, PodflowConfig } from './config';
+import { DocKind } from './documents/kinds';
+import { FileFindings, formatJson, formatSarif, formatText } from './lint/format';
+import { Linter } from './lint/linter';
+import { RULES } from './rules';
+import { DiskWorkspace } from './workspace/diskWorkspace';
+
+declare const PODFLOW_VERSION: string | undefined;
+const VERSION = typeof PODFLOW_VERSION === 'string' ? PODFLOW_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage: podflow <command> [options]
+
+Commands:
+  lint [paths...]     Lint AGENTS.md, specs and PLANS.md files (default: the current folder)
+  rules               List every rule with its id, default severity and description
+
+Options for lint:
+  --format text|json|sarif   Output format (default: text)
+  --config FILE              Settings file (default: .podflow.yaml in the workspace root)
+  --root DIR                 Workspace root (default: the one folder given, else the current folder)
+  --kind spec|plans|agents   Treat the given files as this kind (default: from their names)
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+Exit codes: 0 no error-level findings, 1 error-level findings, 2 bad usage or configuration.
+`;
+
+class UsageError extends Error {}
+
+interface LintArgs {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  config: string | undefined;
+  root: string | undefined;
+  kind: DocKind | undefined;
+}
+
+function parseLintArgs(argv: string[]): LintArgs {
+  const args: LintArgs = { paths: [], format: 'text', config: undefined, root: undefined, kind: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
+        args.format = v;
+        break;
+      }
+      case '--config':
+        args.config = value();
+        break;
+      case '--root':
+        args.root = value();
+        break;
+      case '--kind': {
+        const v = value();
+        if (v !== 'spec' && v !== 'plans' && v !== 'agents') throw new UsageError(`--kind must be spec, plans or agents, not "${v}"`);
+        args.kind = v;
+        break;
+      }
+      default:
+        if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+        args.paths.push(a);
+    }
+  }
+  return args;
+}
+
+/** Kind of an explicitly named file whose name the globs do not know (e.g. "team__AGENTS.md"). */
+function guessKind(file: string): DocKind | undefined {
+  const base = path.basename(file).toLowerCase();
+  if (/agents\.md$|claude\.md$|gemini\.md$|copilot-instructions\.md$/.test(base)) return 'agents';
+  if (/plans?\.md$/.test(base)) return 'plans';
+  if (/(spec|requirements)\.md$/.test(base)) return 'spec';
+  return undefined;
+}
+
+function loadConfig(root: string, configPath: string | undefined): PodflowConfig {
+  const file = configPath ?? path.join(root, '.podflow.yaml');
+  if (!fs.existsSync(file)) {
+    if (configPath) throw new UsageError(`config file not found: ${configPath}`);
+    return DEFAULT_CONFIG;
+  }
+  const { config, problems } = parseConfigFile(fs.readFileSync(file, 'utf8'), DEFAULT_CONFIG, path.relative(process.cwd(), file) || file);
+  if (problems.length) {
+    const lines = problems.map((p) => `  ${p.line !== undefined ? `line ${p.line + 1}: ` : ''}${p.message}`);
+    throw new UsageError(`bad configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}
+
+export function runLint(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const args = parseLintArgs(argv);
+  const cwd = process.cwd();
+  const given = args.paths.length ? args.paths : ['.'];
+  for (const p of given) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const singleDir = given.length === 1 && fs.statSync(given[0]).isDirectory() ? given[0] : undefined;
+  const root = path.resolve(args.root ?? singleDir ?? cwd);
+  const config = loadConfig(root, args.config);
+  const workspace = new DiskWorkspace(root);
+  const linter = new Linter(workspace, config);
+
+  const targets = new Map<string, DocKind>();
+  const all = linter.documents();
+  for (const p of given) {
+    const abs = path.resolve(p);
+    const rel = workspace.rel(abs);
+    if (rel === undefined) throw new UsageError(`${p} is outside the workspace root ${root} (use --root)`);
+    if (fs.statSync(abs).isDirectory()) {
+      for (const d of all) if (rel === '' || d.path === rel || d.path.startsWith(`${rel}/`)) targets.set(d.path, args.kind ?? d.kind);
+    } else {
+      const kind = args.kind ?? linter.kindOf(rel) ?? guessKind(rel);
+      if (!kind) {
+        err(`podflow: skipping ${p}: not an AGENTS.md, spec or PLANS.md (use --kind)\n`);
+        continue;
+      }
+      targets.set(rel, kind);
+    }
+  }
+
+  const files: FileFindings[] = [];
+  let errors = 0;
+  let total = 0;
+  for (const [rel, kind] of [...targets].sort(([a], [b]) => a.localeCompare(b))) {
+    const findings = linter.lint(rel, kind);
+    total += findings.length;
+    errors += findings.filter((f) => f.severity === 'error').length;
+    files.push({ displayPath: path.relative(cwd, workspace.abs(rel)) || rel, uriPath: rel, findings });
+  }
+  if (args.format === 'json') out(formatJson(files));
+  else if (args.format === 'sarif') out(formatSarif(files, VERSION, pathToFileURL(root).href));
+  else {
+    out(formatText(files));
+    err(`podflow: ${targets.size} file${targets.size === 1 ? '' : 's'} linted, ${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+function listRules(out: (s: string) => void): number {
+  for (const r of RULES) out(`${r.id.padEnd(10)} ${r.defaultSeverity.padEnd(11)} ${r.fixable ? 'fix ' : '    '} ${r.description}\n`);
+  return 0;
+}
+
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '-v' || command === '--version') {
+      out(`${VERSION}\n`);
+      return 0;
+    }
+    if (rest.includes('-h') || rest.includes('--help')) {
+      out(USAGE);
+      return 0;
+    }
+    if (command === 'lint') return runLint(rest, out, err);
+    if (command === 'rules') return listRules(out);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`podflow: ${e.message}\n${e.message.startsWith('bad configuration') ? '' : 'Run "podflow --help" for usage.\n'}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = code;
+}

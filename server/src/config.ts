@@ -1,0 +1,226 @@
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { DEFAULT_ID_PATTERN } from './documents/ids';
+
+/** Severity a rule can be set to, as written in settings and `.podflow.yaml`. */
+export const severitySchema = z.enum(['error', 'warning', 'information', 'hint', 'off']);
+export type SeveritySetting = z.infer<typeof severitySchema>;
+export type Severity = Exclude<SeveritySetting, 'off'>;
+
+const globList = z.array(z.string().min(1, 'a glob cannot be empty'));
+const regexSource = z.string().refine(
+  (s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+/**
+ * One schema for VS Code settings (`podflow.*`) and `.podflow.yaml`. Every leaf
+ * is validated on its own so that one bad value drops only that key.
+ */
+export const configShape = {
+  specGlobs: globList,
+  plansGlobs: globList,
+  agentsGlobs: globList,
+  exclude: globList,
+  idPattern: regexSource,
+  maxFileBytes: z.number().int().positive(),
+  rules: z.record(z.string().regex(/^[A-Z]+\d{3}$/, 'rule ids look like SPEC001'), severitySchema),
+  'spec.requiredSections': z.array(z.string().min(1)),
+  'spec.vagueWords': z.array(z.string().min(1)),
+  'agents.maxChainBytes': z.number().int().positive(),
+  'agents.maxLines': z.number().int().positive(),
+  'agents.vaguePhrases': z.array(z.string().min(1)),
+  'plans.livingSections': z.array(z.string().min(1)),
+} as const;
+
+export type ConfigKey = keyof typeof configShape;
+
+export interface PodflowConfig {
+  specGlobs: string[];
+  plansGlobs: string[];
+  agentsGlobs: string[];
+  exclude: string[];
+  idPattern: string;
+  maxFileBytes: number;
+  rules: Record<string, SeveritySetting>;
+  'spec.requiredSections': string[];
+  'spec.vagueWords': string[];
+  'agents.maxChainBytes': number;
+  'agents.maxLines': number;
+  'agents.vaguePhrases': string[];
+  'plans.livingSections': string[];
+}
+
+export const DEFAULT_VAGUE_WORDS = [
+  'fast',
+  'quickly',
+  'quick',
+  'user-friendly',
+  'user friendly',
+  'intuitive',
+  'intuitively',
+  'robust',
+  'easy',
+  'easily',
+  'simple',
+  'seamless',
+  'seamlessly',
+  'efficient',
+  'efficiently',
+  'appropriate',
+  'appropriately',
+  'as appropriate',
+  'adequate',
+  'sufficient',
+  'reasonable',
+  'flexible',
+  'etc',
+  'and/or',
+  'if possible',
+  'where possible',
+  'as needed',
+  'as much as possible',
+  'state-of-the-art',
+];
+
+export const DEFAULT_VAGUE_PHRASES = [
+  'be careful',
+  'try to',
+  'as needed',
+  'write clean code',
+  'clean code',
+  'follow best practices',
+  'best practices',
+  'use common sense',
+  'when appropriate',
+  'where appropriate',
+  'if necessary',
+  'be mindful',
+];
+
+export const DEFAULT_CONFIG: PodflowConfig = {
+  specGlobs: [],
+  plansGlobs: [],
+  agentsGlobs: [],
+  exclude: [],
+  idPattern: DEFAULT_ID_PATTERN,
+  maxFileBytes: 2 * 1024 * 1024,
+  rules: {},
+  'spec.requiredSections': [
+    'Summary|Overview|Context|Introduction|Purpose|Background|Abstract|Goals?|Problem',
+    'Requirements|Functional Requirements|Acceptance Criteria',
+    'Out of Scope|Non-Goals|Non Goals|Nongoals|Not in Scope',
+  ],
+  'spec.vagueWords': DEFAULT_VAGUE_WORDS,
+  'agents.maxChainBytes': 32 * 1024,
+  'agents.maxLines': 300,
+  'agents.vaguePhrases': DEFAULT_VAGUE_PHRASES,
+  'plans.livingSections': [
+    'Progress',
+    'Surprises & Discoveries|Surprises and Discoveries',
+    'Decision Log',
+    'Outcomes & Retrospective|Outcomes and Retrospective',
+    'Validation and Acceptance|Validation & Acceptance',
+  ],
+};
+
+export interface ConfigProblem {
+  /** Dotted key as the user wrote it: "rules.SPEC001", "agents.maxLines". */
+  key: string;
+  message: string;
+  /** Zero-based line in `.podflow.yaml`, when the problem is there. */
+  line?: number;
+}
+
+/** Reads a nested (`agents: { maxLines: 300 }`) or dotted (`agents.maxLines`) object. */
+function lookup(raw: Record<string, unknown>, key: string): unknown {
+  if (key in raw) return raw[key];
+  let cur: unknown = raw;
+  for (const part of key.split('.')) {
+    if (cur === null || typeof cur !== 'object' || !(part in (cur as object))) return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+const KNOWN_TOP = new Set(Object.keys(configShape).map((k) => k.split('.')[0]));
+
+/**
+ * Validates a raw settings object and lays it over `base`. Bad keys are reported
+ * and skipped; everything valid still applies.
+ */
+export function applyConfig(
+  base: PodflowConfig,
+  raw: unknown,
+  origin: string,
+): { config: PodflowConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const config: PodflowConfig = { ...base, rules: { ...base.rules } };
+  if (raw === undefined || raw === null) return { config, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ key: '(root)', message: `${origin}: expected a mapping of settings` });
+    return { config, problems };
+  }
+  const obj = raw as Record<string, unknown>;
+  for (const top of Object.keys(obj)) {
+    if (!KNOWN_TOP.has(top.split('.')[0])) problems.push({ key: top, message: `${origin}: unknown setting "${top}"` });
+  }
+  for (const key of Object.keys(configShape) as ConfigKey[]) {
+    const value = lookup(obj, key);
+    if (value === undefined) continue;
+    if (key === 'rules') {
+      // Validate each rule entry separately so one typo does not drop the others.
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        problems.push({ key, message: `${origin}: "rules" must map rule ids to a severity` });
+        continue;
+      }
+      for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
+        const r = configShape.rules.safeParse({ [id]: sev });
+        if (r.success) Object.assign(config.rules, r.data);
+        else problems.push({ key: `rules.${id}`, message: `${origin}: rules.${id}: ${describe(r.error)}` });
+      }
+      continue;
+    }
+    const r = configShape[key].safeParse(value);
+    if (r.success) (config as unknown as Record<string, unknown>)[key] = r.data;
+    else problems.push({ key, message: `${origin}: ${key}: ${describe(r.error)}` });
+  }
+  return { config, problems };
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+/** Parses `.podflow.yaml` text; YAML errors and bad keys come back as problems with lines. */
+export function parseConfigFile(
+  text: string,
+  base: PodflowConfig = DEFAULT_CONFIG,
+  origin = '.podflow.yaml',
+): { config: PodflowConfig; problems: ConfigProblem[] } {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const line = text.slice(0, e.pos[0]).split('\n').length - 1;
+    return { config: base, problems: [{ key: '(file)', message: `${origin}: ${e.message.split('\n')[0]}`, line }] };
+  }
+  const { config, problems } = applyConfig(base, doc.toJS(), origin);
+  const lines = text.split(/\r?\n/);
+  for (const p of problems) {
+    const leaf = p.key.split('.').pop() ?? p.key;
+    const i = lines.findIndex((l) => new RegExp(`^\\s*["']?${escapeRegExp(leaf)}["']?\\s*:`).test(l));
+    if (i >= 0) p.line = i;
+  }
+  return { config, problems };
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

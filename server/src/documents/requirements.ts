@@ -1,0 +1,156 @@
+import { IdMatcher } from './ids';
+import { findKeywords, isBoilerplate, KeywordHit, Level } from './keywords';
+import { Block, MarkdownModel } from './markdown';
+
+export type IdSource = 'leading' | 'emphasis' | 'heading' | 'kiro' | 'marker';
+
+export interface Requirement {
+  block: Block;
+  /** Lines whose text states the requirement (its paragraph, heading or row). */
+  startLine: number;
+  endLine: number;
+  /** Lines the requirement owns, including nested sub-items ("MUST accept:" + bullets). */
+  extentEnd: number;
+  keywords: KeywordHit[];
+  /** Strongest level among its keywords. */
+  level: Level;
+  id: string | undefined;
+  idSource: IdSource | undefined;
+  /** Where the id is written, when it is written in this block. */
+  idLocation: { line: number; start: number; end: number } | undefined;
+  text: string;
+}
+
+/** An id written at the start of a block: the place that defines it. */
+export interface IdDefinition {
+  id: string;
+  line: number;
+  start: number;
+  end: number;
+  block: Block;
+}
+
+export interface RequirementIndex {
+  requirements: Requirement[];
+  definitions: IdDefinition[];
+}
+
+// List marker, task box, heading hashes, then emphasis / bracket / code openers before an id.
+const LEAD = /^(\s*(?:#{1,6}\s+)?(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?)((?:\*\*|__|\*|_|\[|`)*)/;
+const TRACEY_MARKER = /^\s*r\[([A-Za-z0-9_.+-]+)\]\s*$/;
+const KIRO_HEADING = /^Requirement\s+(\d+)\b/i;
+const LEVEL_RANK: Record<Level, number> = { must: 3, should: 2, may: 1 };
+
+/** Finds the id at the start of a source line, after list markers and emphasis. */
+export function leadingId(line: string, ids: IdMatcher): { id: string; start: number; end: number } | undefined {
+  const lead = LEAD.exec(line);
+  const at = lead ? lead[0].length : 0;
+  const m = ids.anchored.exec(line.slice(at));
+  if (!m) return undefined;
+  return { id: m[0], start: at, end: at + m[0].length };
+}
+
+function emphasisId(line: string, ids: IdMatcher): { id: string; start: number; end: number } | undefined {
+  for (const m of line.matchAll(ids.global)) {
+    const s = m.index!;
+    const e = s + m[0].length;
+    const before = line.slice(Math.max(0, s - 2), s);
+    const after = line.slice(e, e + 2);
+    if ((before.endsWith('**') && after.startsWith('**')) || (before.endsWith('[') && after.startsWith(']'))) {
+      return { id: m[0], start: s, end: e };
+    }
+  }
+  return undefined;
+}
+
+/** Table rows are requirements only in tables that hold ids and are not tables of examples. */
+function tableCounts(b: Block, model: MarkdownModel, ids: IdMatcher): boolean {
+  if (!b.table || b.tableRowIndex === 0) return false;
+  if (/\bexamples?\b/i.test(b.table.header)) return false;
+  ids.global.lastIndex = 0;
+  return ids.global.test(model.masked[b.startLine] ?? '') || leadingCell(model.lines[b.startLine], ids) !== undefined;
+}
+
+function leadingCell(line: string | undefined, ids: IdMatcher): { id: string; start: number; end: number } | undefined {
+  if (!line) return undefined;
+  const m = /^\s*\|?\s*(?:\*\*|`|\[)?/.exec(line);
+  const at = m ? m[0].length : 0;
+  const id = ids.anchored.exec(line.slice(at));
+  return id ? { id: id[0], start: at, end: at + id[0].length } : undefined;
+}
+
+export function extractRequirements(model: MarkdownModel, ids: IdMatcher): RequirementIndex {
+  const requirements: Requirement[] = [];
+  const definitions: IdDefinition[] = [];
+  const headingIds = new Map<number, string>();
+  let kiro: { number: string; end: number } | undefined;
+
+  for (const b of model.blocks) {
+    const firstLine = model.lines[b.startLine] ?? '';
+    if (kiro && b.startLine >= kiro.end) kiro = undefined;
+    let own: { id: string; start: number; end: number } | undefined;
+    let source: IdSource | undefined;
+    if (b.kind === 'tableRow') {
+      own = leadingCell(firstLine, ids);
+      if (own) source = 'leading';
+    } else {
+      own = leadingId(firstLine, ids);
+      if (own) source = 'leading';
+    }
+    if (own) {
+      definitions.push({ id: own.id, line: b.startLine, start: own.start, end: own.end, block: b });
+    }
+    if (b.kind === 'heading') {
+      if (own) headingIds.set(b.startLine, own.id);
+      const k = KIRO_HEADING.exec(b.text);
+      const heading = model.headings.find((h) => h.line === b.startLine);
+      if (k && heading) kiro = { number: k[1], end: heading.sectionEnd };
+    }
+    const marker = TRACEY_MARKER.exec(firstLine);
+    if (!own && marker) {
+      const start = firstLine.indexOf(marker[1]);
+      own = { id: marker[1], start, end: start + marker[1].length };
+      source = 'marker';
+      definitions.push({ line: b.startLine, ...own, block: b });
+    }
+
+    if (b.kind === 'tableRow' && !tableCounts(b, model, ids)) continue;
+    const keywords = findKeywords(model.masked, b.startLine, b.endLine);
+    if (keywords.length === 0 || isBoilerplate(b.text)) continue;
+
+    let id = own?.id;
+    let idLocation = own ? { line: b.startLine, start: own.start, end: own.end } : undefined;
+    if (!id) {
+      for (let l = b.startLine; l < b.endLine && !id; l++) {
+        const e = emphasisId(model.lines[l] ?? '', ids);
+        if (e) {
+          id = e.id;
+          source = 'emphasis';
+          idLocation = { line: l, start: e.start, end: e.end };
+        }
+      }
+    }
+    if (!id && kiro && b.listItem?.ordered && b.listItem.number && b.listItem.depth === 0) {
+      id = `${kiro.number}.${b.listItem.number}`;
+      source = 'kiro';
+    }
+    if (!id && b.kind !== 'heading' && b.section && headingIds.has(b.section.line)) {
+      id = headingIds.get(b.section.line);
+      source = 'heading';
+    }
+    const level = keywords.reduce<Level>((best, k) => (LEVEL_RANK[k.level] > LEVEL_RANK[best] ? k.level : best), 'may');
+    requirements.push({
+      block: b,
+      startLine: b.startLine,
+      endLine: b.endLine,
+      extentEnd: b.listItem ? b.listItem.endLine : b.endLine,
+      keywords,
+      level,
+      id,
+      idSource: id ? source : undefined,
+      idLocation,
+      text: b.text.replace(/\s+/g, ' ').trim(),
+    });
+  }
+  return { requirements, definitions };
+}

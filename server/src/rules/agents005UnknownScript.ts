@@ -1,0 +1,150 @@
+import { lineRange } from '../documents/types';
+import { ancestorsRel, dirnameRel } from '../workspace/workspace';
+import { Rule, RuleContext } from './types';
+
+interface CommandRef {
+  tool: 'npm' | 'pnpm' | 'yarn' | 'bun' | 'make';
+  name: string;
+  line: number;
+  start: number;
+  end: number;
+}
+
+// Sub-commands of the package managers that are not scripts.
+const BUILTINS = new Set(
+  'install i ci add remove rm uninstall un update up upgrade outdated exec dlx x create init publish pack link unlink rebuild prune audit why list ls info view config set get env store import fetch login logout whoami version help cache dedupe patch approve-builds setup global bin root doctor workspaces workspace plugin constraints npx node run-script run start restart stop install-test it explain fund search star owner team token access deprecate dist-tag edit explore shrinkwrap sbom query pkg ping hook org profile repo docs bugs completion'.split(
+    ' ',
+  ),
+);
+// Flags that point the command at another package: we cannot tell which one, so skip.
+const TARGETING = /^(-C|--dir|--prefix|--cwd|-w|--workspace|--workspaces|-W|--filter|-F|-r|--recursive|--workspace-root|-f|--file|--makefile)(=|$)/;
+
+/** Finds `npm run X`, `pnpm X`, `yarn X`, `bun run X`, `make X` in one command line. */
+export function findCommands(text: string, line: number, offset: number): CommandRef[] {
+  const out: CommandRef[] = [];
+  const re = /(?:^|[\s;&|(`])(npm|pnpm|yarn|bun|make)((?:\s+[^\s;&|`)]+)+)/g;
+  for (const m of text.matchAll(re)) {
+    const tool = m[1] as CommandRef['tool'];
+    const argsStart = m.index! + m[0].indexOf(m[1]) + m[1].length;
+    const words: { w: string; at: number }[] = [];
+    for (const a of m[2].matchAll(/\S+/g)) words.push({ w: a[0], at: argsStart + a.index! });
+    let i = 0;
+    let targeted = false;
+    const skipFlags = (): void => {
+      while (i < words.length && words[i].w.startsWith('-')) {
+        if (TARGETING.test(words[i].w)) targeted = true;
+        i++;
+      }
+    };
+    skipFlags();
+    if (targeted || i >= words.length) continue;
+    let name: { w: string; at: number } | undefined;
+    if (tool === 'make') {
+      if (/[=$<>]/.test(words[i].w)) continue;
+      name = words[i];
+    } else if (words[i].w === 'run' || words[i].w === 'run-script') {
+      i++;
+      skipFlags();
+      if (targeted) continue;
+      name = words[i];
+    } else if (tool === 'npm') {
+      if (words[i].w === 'test' || words[i].w === 't') name = { w: 'test', at: words[i].at };
+    } else if (!BUILTINS.has(words[i].w)) {
+      if (tool === 'bun' && /[./]/.test(words[i].w)) continue; // `bun file.ts`
+      name = words[i];
+    } else if (words[i].w === 'test') {
+      name = words[i];
+    }
+    if (!name || !/^[\w:.@/-]+$/.test(name.w) || /[<>{}$]/.test(name.w)) continue;
+    // Later words after the script name are its arguments; stop scanning this match.
+    out.push({ tool, name: name.w, line, start: offset + name.at, end: offset + name.at + name.w.length });
+  }
+  return out;
+}
+
+function nearest(ctx: RuleContext, names: string[]): string | undefined {
+  const folders = ancestorsRel(dirnameRel(ctx.doc.path)).reverse();
+  for (const f of folders) {
+    for (const n of names) {
+      const p = f === '' ? n : `${f}/${n}`;
+      if (ctx.workspace.exists(p)) return p;
+    }
+  }
+  return undefined;
+}
+
+function packageScripts(ctx: RuleContext, path: string): Set<string> | undefined {
+  const text = ctx.workspace.readText(path);
+  if (text === undefined) return undefined;
+  try {
+    const pkg = JSON.parse(text) as { scripts?: Record<string, unknown> };
+    return new Set(Object.keys(pkg.scripts ?? {}));
+  } catch {
+    return undefined; // a broken package.json is not this rule's business
+  }
+}
+
+export function makeTargets(text: string): Set<string> {
+  const targets = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^([^\s#:=][^:=]*?)\s*::?(?!=)/.exec(line);
+    if (m) for (const t of m[1].split(/\s+/)) if (t && !t.includes('%') && !t.includes('$')) targets.add(t);
+    const phony = /^\.PHONY\s*:\s*(.*)$/.exec(line);
+    if (phony) for (const t of phony[1].split(/\s+/)) if (t) targets.add(t);
+  }
+  return targets;
+}
+
+export const agents005: Rule = {
+  id: 'AGENTS005',
+  name: 'unknown-script',
+  description: 'A command names an npm/pnpm/yarn script or make target that the nearest package.json or Makefile does not define.',
+  defaultSeverity: 'warning',
+  appliesTo: ['agents'],
+  fixable: false,
+  check(ctx) {
+    const { model } = ctx.doc;
+    const refs: CommandRef[] = [];
+    for (const s of model.codeSpans) {
+      const open = model.lines[s.line].indexOf(s.content, s.start);
+      refs.push(...findCommands(s.content, s.line, open));
+    }
+    for (const b of model.codeBlocks) {
+      if (b.lang && !/^(sh|bash|shell|console|zsh|shell-session|text|txt|)$/i.test(b.lang)) continue;
+      for (let l = b.contentStartLine; l < b.endLine - (b.fenced ? 1 : 0); l++) {
+        const line = model.lines[l] ?? '';
+        if (/^\s*#/.test(line)) continue;
+        refs.push(...findCommands(line, l, 0));
+      }
+    }
+    if (refs.length === 0) return;
+    let pkgPath: string | null | undefined;
+    let scripts: Set<string> | undefined;
+    let makePath: string | null | undefined;
+    let targets: Set<string> | undefined;
+    for (const r of refs) {
+      if (r.tool === 'make') {
+        if (makePath === undefined) {
+          makePath = nearest(ctx, ['Makefile', 'makefile', 'GNUmakefile']) ?? null;
+          const text = makePath ? ctx.workspace.readText(makePath) : undefined;
+          targets = text === undefined ? undefined : makeTargets(text);
+        }
+        if (makePath && targets && !targets.has(r.name)) {
+          ctx.report(lineRange(r.line, r.start, r.end), `make target "${r.name}" is not defined in ${makePath}.`);
+        }
+        continue;
+      }
+      if (pkgPath === undefined) {
+        pkgPath = nearest(ctx, ['package.json']) ?? null;
+        scripts = pkgPath ? packageScripts(ctx, pkgPath) : undefined;
+      }
+      if (pkgPath && scripts && !scripts.has(r.name)) {
+        const known = [...scripts].slice(0, 8).join(', ');
+        ctx.report(
+          lineRange(r.line, r.start, r.end),
+          `Script "${r.name}" is not defined in ${pkgPath}${known ? ` (it has: ${known})` : ' (it has no scripts)'}.`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import { lineRange } from '../documents/types';
+import { Rule } from './types';
+
+const PATTERNS: { name: string; re: RegExp }[] = [
+  { name: 'AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { name: 'GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
+  { name: 'Anthropic API key', re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  { name: 'OpenAI API key', re: /\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{32,}/g },
+  { name: 'Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { name: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { name: 'Stripe secret key', re: /\b[sr]k_live_[A-Za-z0-9]{20,}/g },
+  { name: 'private key', re: /-----BEGIN (?:RSA |EC |OPENSSH |DSA |PGP )?PRIVATE KEY( BLOCK)?-----/g },
+  {
+    name: 'credential assignment',
+    re: /\b(?:api[_-]?key|secret(?:[_-]?key)?|access[_-]?token|auth[_-]?token|password|passwd)\b["']?\s*[:=]\s*["']?([A-Za-z0-9+/_\-]{20,})/gi,
+  },
+];
+
+const PLACEHOLDER = /^(x+|\*+|your|example|changeme|dummy|placeholder|redacted|test|fake|sample|<|\$\{)/i;
+
+/** Real secrets mix character classes; "aaaaaaaaaaaaaaaaaaaaaaaa" or an env var name does not. */
+function looksRandom(s: string): boolean {
+  if (PLACEHOLDER.test(s) || /^[A-Z0-9_]+$/.test(s) || /^[a-z_]+$/.test(s)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((r) => r.test(s)).length;
+  return classes >= 2 && new Set(s).size >= 10;
+}
+
+export const agents009: Rule = {
+  id: 'AGENTS009',
+  name: 'secret',
+  description: 'Something that looks like a secret (API key, token, private key) is written in the file.',
+  defaultSeverity: 'error',
+  appliesTo: ['agents'],
+  fixable: false,
+  check(ctx) {
+    ctx.doc.model.lines.forEach((line, l) => {
+      for (const { name, re } of PATTERNS) {
+        for (const m of line.matchAll(re)) {
+          const value = m[1] ?? m[0];
+          if (name !== 'private key' && !looksRandom(value)) continue;
+          const start = m.index! + (m[1] ? m[0].lastIndexOf(m[1]) : 0);
+          ctx.report(
+            lineRange(l, start, start + value.length),
+            `Looks like a ${name}: agent instructions are read by tools and shared in logs; remove it and rotate the secret.`,
+          );
+        }
+      }
+    });
+  },
+};

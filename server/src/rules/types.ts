@@ -1,0 +1,63 @@
+import type { PodflowConfig, Severity } from '../config';
+import type { IdMatcher } from '../documents/ids';
+import type { DocKind } from '../documents/kinds';
+import type { MarkdownModel } from '../documents/markdown';
+import type { RequirementIndex } from '../documents/requirements';
+import type { Range } from '../documents/types';
+import type { Workspace } from '../workspace/workspace';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedLocation {
+  path: string;
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fix?: Fix;
+  related?: RelatedLocation[];
+}
+
+/** A parsed podflow document: what every rule looks at. */
+export interface LintDocument {
+  path: string;
+  kind: DocKind;
+  model: MarkdownModel;
+  requirements: RequirementIndex;
+}
+
+export interface RuleContext {
+  doc: LintDocument;
+  config: PodflowConfig;
+  ids: IdMatcher;
+  workspace: Workspace;
+  /** Parses another workspace file (cached), e.g. a parent AGENTS.md. */
+  load(path: string, kind: DocKind): LintDocument | undefined;
+  report(range: Range, message: string, extra?: { fix?: Fix; related?: RelatedLocation[] }): void;
+}
+
+export interface Rule {
+  /** Stable id: SPEC0xx, PLANS0xx, AGENTS0xx. */
+  id: string;
+  /** Short kebab-case name shown next to the id. */
+  name: string;
+  /** One line, shown in docs, SARIF and hovers. */
+  description: string;
+  defaultSeverity: Severity;
+  appliesTo: readonly DocKind[];
+  fixable: boolean;
+  check(ctx: RuleContext): void;
+}
