@@ -1,1 +1,45 @@
-export function activate(): void {}
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerCommands } from './commands/register';
+import { contributedKeys, explicitSettings } from './settings';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const keys = contributedKeys(context);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    initializationOptions: { settings: explicitSettings(keys) },
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.md'),
+        vscode.workspace.createFileSystemWatcher('**/{package.json,Makefile,makefile,GNUmakefile,.podflow.yaml}'),
+      ],
+    },
+  };
+  client = new LanguageClient('podflow', 'podflow', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('podflow') && client) {
+        void client.sendNotification(DidChangeConfigurationNotification.type, { settings: { podflow: explicitSettings(keys) } });
+      }
+    }),
+  );
+  registerCommands(context, () => client);
+  try {
+    await client.start();
+  } catch (err) {
+    void vscode.window.showErrorMessage(`podflow: the language server failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
