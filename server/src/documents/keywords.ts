@@ -36,16 +36,28 @@ function quoted(line: string, start: number, end: number): boolean {
   return QUOTES.has(line[start - 1] ?? '') && QUOTES.has(line[end] ?? '');
 }
 
+// Between two keywords only punctuation or "or"/"and"/"not": the keywords are being named, not used.
+const LIST_GAP = /^[\s,/()|]*(?:\b(?:or|and|not|vs\.?|versus)\b[\s,/()|]*)?$/;
+
 export function findKeywords(masked: readonly string[], fromLine: number, toLine: number): KeywordHit[] {
   const hits: KeywordHit[] = [];
   for (let l = fromLine; l < toLine && l < masked.length; l++) {
     const line = masked[l];
+    const onLine: KeywordHit[] = [];
     for (const m of line.matchAll(UPPER)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (quoted(line, start, end)) continue;
-      hits.push({ keyword: m[1], level: KEYWORD_LEVEL[m[1]], line: l, start, end });
+      onLine.push({ keyword: m[1], level: KEYWORD_LEVEL[m[1]], line: l, start, end });
     }
+    // "(MUST, not MUST NOT)", "MUST/SHOULD": keywords listed next to each other are mentions.
+    const mention = onLine.map(() => false);
+    for (let i = 0; i + 1 < onLine.length; i++) {
+      if (LIST_GAP.test(line.slice(onLine[i].end, onLine[i + 1].start))) mention[i] = mention[i + 1] = true;
+    }
+    onLine.forEach((h, i) => {
+      if (!mention[i]) hits.push(h);
+    });
   }
   return hits;
 }

@@ -43,6 +43,8 @@ export interface Block {
   /** For table rows: index of the row inside its table (0 = header). */
   tableRowIndex: number | undefined;
   table: Table | undefined;
+  /** The outermost blockquote this block sits in: [startLine, endLine). */
+  quote: [number, number] | undefined;
 }
 
 export interface Table {
@@ -119,6 +121,8 @@ export function parseMarkdown(text: string): MarkdownModel {
   let table: Table | undefined;
   let tableRow = -1;
   let current: Heading | undefined;
+  let quote: [number, number] | undefined;
+  let quoteDepth = 0;
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -176,6 +180,12 @@ export function parseMarkdown(text: string): MarkdownModel {
         blocks.push(makeBlock('paragraph', t.map!, inline.content, current, opens, enclosing, undefined));
         break;
       }
+      case 'blockquote_open':
+        if (quoteDepth++ === 0) quote = [t.map![0], t.map![1]];
+        break;
+      case 'blockquote_close':
+        if (--quoteDepth === 0) quote = undefined;
+        break;
       case 'table_open':
         table = { startLine: t.map![0], endLine: t.map![1], header: '' };
         tableRow = -1;
@@ -214,7 +224,8 @@ export function parseMarkdown(text: string): MarkdownModel {
       default:
         break;
     }
-    // Inline tokens of a tr were consumed above; skip nothing else.
+    const last = blocks[blocks.length - 1];
+    if (last && last.quote === undefined && quote && last.startLine >= quote[0]) last.quote = quote;
   }
 
   // Section ends: a heading's section runs to the next heading of the same or higher level.
@@ -256,6 +267,7 @@ function makeBlock(
     headingLevel,
     tableRowIndex: undefined,
     table: undefined,
+    quote: undefined,
   };
 }
 

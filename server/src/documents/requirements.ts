@@ -2,7 +2,7 @@ import { IdMatcher } from './ids';
 import { findKeywords, isBoilerplate, KeywordHit, Level } from './keywords';
 import { Block, MarkdownModel } from './markdown';
 
-export type IdSource = 'leading' | 'emphasis' | 'heading' | 'kiro' | 'marker';
+export type IdSource = 'leading' | 'emphasis' | 'heading' | 'kiro' | 'marker' | 'parent';
 
 export interface Requirement {
   block: Block;
@@ -37,14 +37,23 @@ export interface RequirementIndex {
 
 // List marker, task box, heading hashes, then emphasis / bracket / code openers before an id.
 const LEAD = /^(\s*(?:#{1,6}\s+)?(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?)((?:\*\*|__|\*|_|\[|`)*)/;
-const TRACEY_MARKER = /^\s*r\[([A-Za-z0-9_.+-]+)\]\s*$/;
+// `r[auth.login]` / `req[x.y+2]` on a line of its own (tracey-style markers, also inside blockquotes).
+const TRACEY_MARKER = /^\s*[a-z][a-z0-9]*\[([A-Za-z0-9_.+-]+)\]\s*$/;
+const QUOTE = /^(?:\s{0,3}>\s?)+/;
+
+/** A line without its blockquote markers, and how many characters they took. */
+function unquote(line: string): { text: string; offset: number } {
+  const q = QUOTE.exec(line);
+  return q ? { text: line.slice(q[0].length), offset: q[0].length } : { text: line, offset: 0 };
+}
 const KIRO_HEADING = /^Requirement\s+(\d+)\b/i;
 const LEVEL_RANK: Record<Level, number> = { must: 3, should: 2, may: 1 };
 
 /** Finds the id at the start of a source line, after list markers and emphasis. */
 export function leadingId(line: string, ids: IdMatcher): { id: string; start: number; end: number } | undefined {
-  const lead = LEAD.exec(line);
-  const at = lead ? lead[0].length : 0;
+  const { text, offset } = unquote(line);
+  const lead = LEAD.exec(text);
+  const at = offset + (lead ? lead[0].length : 0);
   const m = ids.anchored.exec(line.slice(at));
   if (!m) return undefined;
   return { id: m[0], start: at, end: at + m[0].length };
@@ -83,6 +92,9 @@ export function extractRequirements(model: MarkdownModel, ids: IdMatcher): Requi
   const requirements: Requirement[] = [];
   const definitions: IdDefinition[] = [];
   const headingIds = new Map<number, string>();
+  // Ids of list items by their start line, so nested items inherit their parent's id.
+  const itemIds = new Map<number, string>();
+  let quoteMarker: { id: string; end: number } | undefined;
   let kiro: { number: string; end: number } | undefined;
 
   for (const b of model.blocks) {
@@ -106,13 +118,16 @@ export function extractRequirements(model: MarkdownModel, ids: IdMatcher): Requi
       const heading = model.headings.find((h) => h.line === b.startLine);
       if (k && heading) kiro = { number: k[1], end: heading.sectionEnd };
     }
-    const marker = TRACEY_MARKER.exec(firstLine);
+    const marker = TRACEY_MARKER.exec(unquote(firstLine).text);
     if (!own && marker) {
-      const start = firstLine.indexOf(marker[1]);
+      const start = firstLine.indexOf(`[${marker[1]}]`) + 1;
       own = { id: marker[1], start, end: start + marker[1].length };
       source = 'marker';
       definitions.push({ line: b.startLine, ...own, block: b });
+      if (b.quote) quoteMarker = { id: own.id, end: b.quote[1] };
     }
+    if (quoteMarker && (!b.quote || b.startLine >= quoteMarker.end)) quoteMarker = undefined;
+    if (own && b.listItem) itemIds.set(b.listItem.startLine, own.id);
 
     if (b.kind === 'tableRow' && !tableCounts(b, model, ids)) continue;
     const keywords = findKeywords(model.masked, b.startLine, b.endLine);
@@ -133,6 +148,16 @@ export function extractRequirements(model: MarkdownModel, ids: IdMatcher): Requi
     if (!id && kiro && b.listItem?.ordered && b.listItem.number && b.listItem.depth === 0) {
       id = `${kiro.number}.${b.listItem.number}`;
       source = 'kiro';
+    }
+    if (!id && quoteMarker) {
+      id = quoteMarker.id;
+      source = 'marker';
+    }
+    if (!id && b.enclosingItem) {
+      for (let p = b.enclosingItem.parent; p && !id; p = p.parent) {
+        id = itemIds.get(p.startLine);
+        if (id) source = 'parent';
+      }
     }
     if (!id && b.kind !== 'heading' && b.section && headingIds.has(b.section.line)) {
       id = headingIds.get(b.section.line);

@@ -17,7 +17,8 @@ export const spec001: Rule = {
     for (const block of candidates) {
       for (const hit of findLooseKeywords(model.masked, block.startLine, block.endLine)) {
         const range = lineRange(hit.line, hit.start, hit.end);
-        ctx.report(range, `"${hit.text}" is not an RFC 2119 keyword in lower case; write "${hit.upper}" if it is normative.`, {
+        const what = /^[A-Z]+\s/.test(hit.text) ? 'mixes upper and lower case' : 'is not an RFC 2119 keyword unless in capitals';
+        ctx.report(range, `"${hit.text}" ${what}; write "${hit.upper}" if it is normative.`, {
           fix: { title: `Change "${hit.text}" to "${hit.upper}"`, edits: [{ range, newText: hit.upper }] },
         });
       }

@@ -6,7 +6,7 @@ export const spec008: Rule = {
   id: 'SPEC008',
   name: 'missing-section',
   description: 'A required section (default: summary/context, requirements, out of scope/non-goals) is missing.',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   appliesTo: ['spec'],
   fixable: false,
   check(ctx) {
