@@ -5,6 +5,7 @@ import {
   Diagnostic,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -31,6 +32,13 @@ interface Folder {
   linter: Linter;
   /** Paths that currently have diagnostics published, with the URI used. */
   published: Map<string, string>;
+  /** podflow documents in the folder; rebuilt when files are created or deleted. */
+  docs: { path: string; kind: DocKind }[] | undefined;
+}
+
+function folderDocs(folder: Folder): { path: string; kind: DocKind }[] {
+  folder.docs ??= folder.linter.documents();
+  return folder.docs;
 }
 
 let folders: Folder[] = [];
@@ -91,8 +99,7 @@ function dependents(folder: Folder, rel: string, kind: DocKind | undefined): str
   const affectsAgents = kind === 'agents' || base === 'package.json' || /^(GNU)?[Mm]akefile$/.test(base);
   if (!affectsAgents) return [];
   const dir = dirnameRel(rel);
-  return folder.linter
-    .documents()
+  return folderDocs(folder)
     .filter((d) => d.kind === 'agents' && d.path !== rel && (dir === '' || d.path.startsWith(`${dir}/`)))
     .map((d) => d.path);
 }
@@ -100,7 +107,7 @@ function dependents(folder: Folder, rel: string, kind: DocKind | undefined): str
 function buildFolder(root: string): Folder {
   const workspace = new DiskWorkspace(root);
   const loaded = loadWorkspaceConfig(workspace, explicitSettings);
-  const folder: Folder = { workspace, linter: new Linter(workspace, loaded.config), published: new Map() };
+  const folder: Folder = { workspace, linter: new Linter(workspace, loaded.config), published: new Map(), docs: undefined };
   const configDiagnostics: Diagnostic[] = loaded.fileProblems.map((p) => ({
     range: { start: { line: p.line ?? 0, character: 0 }, end: { line: p.line ?? 0, character: 200 } },
     severity: DiagnosticSeverity.Error,
@@ -128,7 +135,7 @@ async function rebuildAndLintAll(): Promise<void> {
     for (const [rel, uri] of old.find((o) => o.workspace.root === folder.workspace.root)?.published ?? []) {
       if (rel !== CONFIG_FILE) folder.published.set(rel, uri);
     }
-    const docs = folder.linter.documents();
+    const docs = folderDocs(folder);
     docs.forEach((d, i) => {
       keep.add(folder.workspace.abs(d.path));
       lintPath(folder, d.path);
@@ -195,6 +202,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
       return;
     }
     const kind = hit.folder.linter.kindOf(hit.rel);
+    if (change.type !== FileChangeType.Changed) hit.folder.docs = undefined;
     if (!documents.get(change.uri)) hit.folder.linter.forget(hit.rel);
     if (kind) lintPath(hit.folder, hit.rel);
     for (const d of dependents(hit.folder, hit.rel, kind)) lintPath(hit.folder, d);
