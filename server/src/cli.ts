@@ -90,7 +90,14 @@ function loadConfig(root: string, configPath: string | undefined): PodflowConfig
     if (configPath) throw new UsageError(`config file not found: ${configPath}`);
     return DEFAULT_CONFIG;
   }
-  const { config, problems } = parseConfigFile(fs.readFileSync(file, 'utf8'), DEFAULT_CONFIG, path.relative(process.cwd(), file) || file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    // A folder or an unreadable file: bad configuration (exit 2), not a crash.
+    throw new UsageError(`cannot read config file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const { config, problems } = parseConfigFile(text, DEFAULT_CONFIG, path.relative(process.cwd(), file) || file);
   if (problems.length) {
     const lines = problems.map((p) => `  ${p.line !== undefined ? `line ${p.line + 1}: ` : ''}${p.message}`);
     throw new UsageError(`bad configuration:\n${lines.join('\n')}`);
@@ -103,6 +110,9 @@ export function runLint(argv: string[], out: (s: string) => void, err: (s: strin
   const cwd = process.cwd();
   const given = args.paths.length ? args.paths : ['.'];
   for (const p of given) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  if (args.root !== undefined && !fs.statSync(args.root, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--root must be an existing folder: ${args.root}`);
+  }
   const singleDir = given.length === 1 && fs.statSync(given[0]).isDirectory() ? given[0] : undefined;
   const root = path.resolve(args.root ?? singleDir ?? cwd);
   const config = loadConfig(root, args.config);
@@ -166,7 +176,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       return 0;
     }
     if (command === 'lint') return runLint(rest, out, err);
-    if (command === 'rules') return listRules(out);
+    if (command === 'rules') {
+      if (rest.length) throw new UsageError(`rules takes no arguments (got ${rest[0]})`);
+      return listRules(out);
+    }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError) {

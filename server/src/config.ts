@@ -20,6 +20,8 @@ const regexSource = z.string().refine(
   { message: 'not a valid regular expression' },
 );
 
+const ruleIdSchema = z.string().regex(/^[A-Z]+\d{3}$/, 'rule ids look like SPEC001');
+
 /**
  * One schema for VS Code settings (`podflow.*`) and `.podflow.yaml`. Every leaf
  * is validated on its own so that one bad value drops only that key.
@@ -31,7 +33,7 @@ export const configShape = {
   exclude: globList,
   idPattern: regexSource,
   maxFileBytes: z.number().int().positive(),
-  rules: z.record(z.string().regex(/^[A-Z]+\d{3}$/, 'rule ids look like SPEC001'), severitySchema),
+  rules: z.record(ruleIdSchema, severitySchema),
   'spec.requiredSections': z.array(z.string().min(1)),
   'spec.vagueWords': z.array(z.string().min(1)),
   'agents.maxChainBytes': z.number().int().positive(),
@@ -150,7 +152,27 @@ function lookup(raw: Record<string, unknown>, key: string): unknown {
   return cur;
 }
 
-const KNOWN_TOP = new Set(Object.keys(configShape).map((k) => k.split('.')[0]));
+/** Groups of dotted keys: `agents` for `agents.maxLines`, which YAML may nest. */
+const GROUPS = new Set(Object.keys(configShape).filter((k) => k.includes('.')).map((k) => k.split('.')[0]));
+
+/** Keys of a raw settings object that no setting reads, dotted ("agents.maxLine"), nested ones included. */
+function keyProblems(raw: Record<string, unknown>, origin: string): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  for (const [top, value] of Object.entries(raw)) {
+    if (top in configShape) continue;
+    if (!GROUPS.has(top)) {
+      out.push({ key: top, message: `${origin}: unknown setting "${top}"` });
+    } else if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      out.push({ key: top, message: `${origin}: "${top}" must be a mapping of settings` });
+    } else {
+      for (const sub of Object.keys(value)) {
+        const key = `${top}.${sub}`;
+        if (!(key in configShape)) out.push({ key, message: `${origin}: unknown setting "${key}"` });
+      }
+    }
+  }
+  return out;
+}
 
 /**
  * Validates a raw settings object and lays it over `base`. Bad keys are reported
@@ -169,9 +191,7 @@ export function applyConfig(
     return { config, problems };
   }
   const obj = raw as Record<string, unknown>;
-  for (const top of Object.keys(obj)) {
-    if (!KNOWN_TOP.has(top.split('.')[0])) problems.push({ key: top, message: `${origin}: unknown setting "${top}"` });
-  }
+  problems.push(...keyProblems(obj, origin));
   for (const key of Object.keys(configShape) as ConfigKey[]) {
     const value = lookup(obj, key);
     if (value === undefined) continue;
@@ -182,9 +202,12 @@ export function applyConfig(
         continue;
       }
       for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
-        const r = configShape.rules.safeParse({ [id]: sev });
-        if (r.success) Object.assign(config.rules, r.data);
-        else problems.push({ key: `rules.${id}`, message: `${origin}: rules.${id}: ${describe(r.error)}` });
+        // Id and severity apart: zod reports a bad record key only as "Invalid key in record".
+        const idCheck = ruleIdSchema.safeParse(id);
+        const sevCheck = severitySchema.safeParse(sev);
+        if (!idCheck.success) problems.push({ key: `rules.${id}`, message: `${origin}: rules.${id}: ${describe(idCheck.error)}` });
+        else if (!sevCheck.success) problems.push({ key: `rules.${id}`, message: `${origin}: rules.${id}: ${describe(sevCheck.error)}` });
+        else config.rules[id] = sevCheck.data;
       }
       continue;
     }
@@ -211,7 +234,14 @@ export function parseConfigFile(
     const line = text.slice(0, e.pos[0]).split('\n').length - 1;
     return { config: base, problems: [{ key: '(file)', message: `${origin}: ${e.message.split('\n')[0]}`, line }] };
   }
-  const { config, problems } = applyConfig(base, doc.toJS(), origin);
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (e) {
+    // toJS() throws on an alias bomb ("Excessive alias count ..."): a problem, not a crash.
+    return { config: base, problems: [{ key: '(file)', message: `${origin}: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  const { config, problems } = applyConfig(base, raw, origin);
   const lines = text.split(/\r?\n/);
   for (const p of problems) {
     const leaf = p.key.split('.').pop() ?? p.key;

@@ -6,7 +6,9 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -107,6 +109,13 @@ function dependents(folder: Folder, rel: string, kind: DocKind | undefined): str
 function buildFolder(root: string): Folder {
   const workspace = new DiskWorkspace(root);
   const loaded = loadWorkspaceConfig(workspace, explicitSettings);
+  // Open buffers are what the user sees: a fresh workspace must lay them over the disk again,
+  // or files that read them (AGENTS.md parents, package.json) are linted against stale text.
+  for (const d of documents.all()) {
+    const abs = uriToPath(d.uri);
+    const rel = abs === undefined ? undefined : workspace.rel(abs);
+    if (rel !== undefined) workspace.setOverlay(rel, d.getText());
+  }
   const folder: Folder = { workspace, linter: new Linter(workspace, loaded.config), published: new Map(), docs: undefined };
   const configDiagnostics: Diagnostic[] = loaded.fileProblems.map((p) => ({
     range: { start: { line: p.line ?? 0, character: 0 }, end: { line: p.line ?? 0, character: 200 } },
@@ -118,7 +127,9 @@ function buildFolder(root: string): Folder {
   publish(folder, CONFIG_FILE, configDiagnostics);
   const settingsText = loaded.settingsProblems.map((p) => p.message).join('; ');
   if (settingsText && settingsText !== shownSettingsProblems) {
-    void connection.window.showWarningMessage(`podflow: ignoring invalid settings: ${settingsText}`);
+    // A notification, not window.showWarningMessage: that is a request whose error reply (a client
+    // without showMessageRequest) would be an unhandled rejection and take the server down.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `podflow: ignoring invalid settings: ${settingsText}` });
   }
   shownSettingsProblems = settingsText;
   return folder;

@@ -34,11 +34,20 @@ export function extractFrontMatter(lines: readonly string[]): FrontMatter | unde
     return { line: lo + 1, character: offset - lineStarts[lo] };
   };
   const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], ...toLineCol(e.pos[0]) }));
+  let data: unknown;
+  if (!errors.length) {
+    try {
+      data = doc.toJS();
+    } catch (e) {
+      // toJS() throws on an alias bomb ("Excessive alias count ..."): report it, do not crash.
+      errors.push({ message: e instanceof Error ? e.message : String(e), line: 1, character: 0 });
+    }
+  }
   const keyLines = new Map<string, number>();
   const contents = doc.contents as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null;
   for (const item of contents?.items ?? []) {
     const key = item.key;
     if (key && typeof key.value === 'string' && key.range) keyLines.set(key.value, toLineCol(key.range[0]).line);
   }
-  return { startLine: 0, endLine: end, data: errors.length ? undefined : doc.toJS(), errors, keyLines };
+  return { startLine: 0, endLine: end, data: errors.length ? undefined : data, errors, keyLines };
 }

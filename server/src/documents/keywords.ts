@@ -37,7 +37,7 @@ function quoted(line: string, start: number, end: number): boolean {
 }
 
 // Between two keywords only punctuation or "or"/"and"/"not": the keywords are being named, not used.
-const LIST_GAP = /^[\s,/()|]*(?:\b(?:or|and|not|vs\.?|versus)\b[\s,/()|]*)?$/;
+const LIST_GAP = /^[\s,/()|]*(?:\b(?:or|and|not|vs|versus)\b\.?[\s,/()|]*)?$/;
 
 export function findKeywords(masked: readonly string[], fromLine: number, toLine: number): KeywordHit[] {
   const hits: KeywordHit[] = [];

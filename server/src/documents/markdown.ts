@@ -96,6 +96,9 @@ export interface MarkdownModel {
 }
 
 const md = new MarkdownIt('commonmark').enable('table');
+// Only block tokens are read (an inline token's `content`, never its `children`), so skip
+// inline tokenizing: it built most of the tokens and was the costliest part of a parse.
+md.core.ruler.disable(['inline', 'text_join']);
 
 export function splitLines(text: string): string[] {
   return text.split(/\r?\n/);
@@ -275,16 +278,29 @@ function blank(s: string): string {
   return ' '.repeat(s.length);
 }
 
+/** An inline code span on one line: a run of backticks, content, the same run. */
+const CODE_SPAN = /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
+
 /** Blanks `<!-- ... -->` (possibly spanning lines) and returns each comment's text. */
 function maskComments(masked: string[], raw: string[]): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
   let open: { line: number; col: number; parts: string[] } | undefined;
   for (let l = 0; l < masked.length; l++) {
-    let line = masked[l];
+    const line = masked[l];
+    const spans: [number, number][] = [];
+    // `<!-- x -->` inside a code span is literal text, not a comment (nor a suppression directive).
+    const code: [number, number][] =
+      line.includes('`') && line.includes('<!--') ? [...line.matchAll(CODE_SPAN)].map((m) => [m.index!, m.index! + m[0].length]) : [];
     let from = 0;
+    let ci = 0; // code spans are sorted and `s` only grows: one pass over them, not a search per comment
     for (;;) {
       if (!open) {
-        const s = line.indexOf('<!--', from);
+        let s = line.indexOf('<!--', from);
+        for (;;) {
+          while (s >= 0 && ci < code.length && code[ci][1] <= s) ci++;
+          if (s < 0 || ci >= code.length || code[ci][0] > s) break;
+          s = line.indexOf('<!--', code[ci][1]);
+        }
         if (s < 0) break;
         open = { line: l, col: s, parts: [] };
         from = s + 4;
@@ -293,35 +309,49 @@ function maskComments(masked: string[], raw: string[]): { line: number; text: st
       const startCol = open.line === l ? open.col : 0;
       if (e < 0) {
         open.parts.push(raw[l].slice(startCol === open.col && open.line === l ? open.col + 4 : 0));
-        line = line.slice(0, startCol) + ' '.repeat(line.length - startCol);
+        spans.push([startCol, line.length]);
         break;
       }
       open.parts.push(raw[l].slice(open.line === l ? open.col + 4 : 0, e));
-      line = line.slice(0, startCol) + ' '.repeat(e + 3 - startCol) + line.slice(e + 3);
+      spans.push([startCol, e + 3]);
       out.push({ line: open.line, text: open.parts.join('\n').trim() });
       open = undefined;
       from = e + 3;
     }
-    masked[l] = line;
+    masked[l] = blankSpans(line, spans);
   }
   return out;
+}
+
+/**
+ * `s` with each [start, end) span (sorted, disjoint) replaced by spaces. Built in
+ * one pass: re-slicing the line per span is quadratic on a long line of spans.
+ */
+function blankSpans(s: string, spans: readonly [number, number][]): string {
+  if (spans.length === 0) return s;
+  let out = '';
+  let last = 0;
+  for (const [start, end] of spans) {
+    out += s.slice(last, start) + ' '.repeat(end - start);
+    last = end;
+  }
+  return out + s.slice(last);
 }
 
 /** Blanks inline code spans (single line) and records them with their columns. */
 function maskCodeSpans(masked: string[], raw: string[]): CodeSpan[] {
   const out: CodeSpan[] = [];
-  const re = /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
   for (let l = 0; l < masked.length; l++) {
     const line = masked[l];
     if (!line.includes('`')) continue;
-    let result = line;
-    for (const m of line.matchAll(re)) {
+    const spans: [number, number][] = [];
+    for (const m of line.matchAll(CODE_SPAN)) {
       const start = m.index!;
       const end = start + m[0].length;
       out.push({ line: l, start, end, content: raw[l].slice(start + m[1].length, end - m[1].length).trim() });
-      result = result.slice(0, start) + ' '.repeat(end - start) + result.slice(end);
+      spans.push([start, end]);
     }
-    masked[l] = result;
+    masked[l] = blankSpans(line, spans);
   }
   return out;
 }
@@ -340,7 +370,8 @@ function findLinks(masked: string[], raw: string[]): Link[] {
     }
     const d = refDef.exec(line);
     if (d) {
-      const start = line.indexOf(d[1]);
+      // Search after the label: `[docs/a.md]: docs/a.md` holds the target twice.
+      const start = line.indexOf(d[1], line.indexOf(']:') + 2);
       out.push({ target: d[1], line: l, start, end: start + d[1].length });
     }
   }

@@ -54,7 +54,10 @@ export function leadingId(line: string, ids: IdMatcher): { id: string; start: nu
   const { text, offset } = unquote(line);
   const lead = LEAD.exec(text);
   const at = offset + (lead ? lead[0].length : 0);
-  const m = ids.anchored.exec(line.slice(at));
+  const rest = line.slice(at);
+  // The closing `__` of `__FR-001__` would otherwise read as the rest of a longer word.
+  const unclosed = lead?.[2].includes('_') ? rest.replace(/_+/, (u) => ' '.repeat(u.length)) : undefined;
+  const m = ids.anchored.exec(rest) ?? (unclosed === undefined ? null : ids.anchored.exec(unclosed));
   if (!m) return undefined;
   return { id: m[0], start: at, end: at + m[0].length };
 }
@@ -88,6 +91,14 @@ function leadingCell(line: string | undefined, ids: IdMatcher): { id: string; st
   return id ? { id: id[0], start: at, end: at + id[0].length } : undefined;
 }
 
+// Whitespace other than a single space: only then does collapsing change the text.
+const NEEDS_COLLAPSE = /[^\S ]| {2}/;
+
+/** `text.replace(/\s+/g, ' ').trim()`, without rebuilding the (usual) text that has nothing to collapse. */
+function collapseSpace(text: string): string {
+  return NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+
 export function extractRequirements(model: MarkdownModel, ids: IdMatcher): RequirementIndex {
   const requirements: Requirement[] = [];
   const definitions: IdDefinition[] = [];
@@ -102,8 +113,10 @@ export function extractRequirements(model: MarkdownModel, ids: IdMatcher): Requi
     if (kiro && b.startLine >= kiro.end) kiro = undefined;
     let own: { id: string; start: number; end: number } | undefined;
     let source: IdSource | undefined;
+    // Only rows of requirement tables define ids; a table of examples merely shows them.
+    const countedRow = b.kind === 'tableRow' && tableCounts(b, model, ids);
     if (b.kind === 'tableRow') {
-      own = leadingCell(firstLine, ids);
+      own = countedRow ? leadingCell(firstLine, ids) : undefined;
       if (own) source = 'leading';
     } else {
       own = leadingId(firstLine, ids);
@@ -129,7 +142,7 @@ export function extractRequirements(model: MarkdownModel, ids: IdMatcher): Requi
     if (quoteMarker && (!b.quote || b.startLine >= quoteMarker.end)) quoteMarker = undefined;
     if (own && b.listItem) itemIds.set(b.listItem.startLine, own.id);
 
-    if (b.kind === 'tableRow' && !tableCounts(b, model, ids)) continue;
+    if (b.kind === 'tableRow' && !countedRow) continue;
     const keywords = findKeywords(model.masked, b.startLine, b.endLine);
     if (keywords.length === 0 || isBoilerplate(b.text)) continue;
 
@@ -174,7 +187,7 @@ export function extractRequirements(model: MarkdownModel, ids: IdMatcher): Requi
       id,
       idSource: id ? source : undefined,
       idLocation,
-      text: b.text.replace(/\s+/g, ' ').trim(),
+      text: collapseSpace(b.text),
     });
   }
   return { requirements, definitions };

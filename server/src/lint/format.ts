@@ -71,7 +71,8 @@ export function formatSarif(files: FileFindings[], version: string, rootUri: str
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(f.uriPath), uriBaseId: 'SRCROOT' },
+                  // Per segment: encodeURI leaves "#" and "?" alone, which would cut the path short.
+                  artifactLocation: { uri: f.uriPath.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
                   region: {
                     startLine: x.range.start.line + 1,
                     startColumn: x.range.start.character + 1,

@@ -17,7 +17,7 @@ const BUILTINS = new Set(
   ),
 );
 // Flags that point the command at another package: we cannot tell which one, so skip.
-const TARGETING = /^(-C|--dir|--prefix|--cwd|-w|--workspace|--workspaces|-W|--filter|-F|-r|--recursive|--workspace-root|-f|--file|--makefile)(=|$)/;
+const TARGETING = /^(-C|--dir|--prefix|--cwd|-w|--workspace|--workspaces|-W|--filter|-F|-r|--recursive|--workspace-root|-f|--file|--makefile|--directory)(=|$)/;
 
 /** Finds `npm run X`, `pnpm X`, `yarn X`, `bun run X`, `make X` in one command line. */
 export function findCommands(text: string, line: number, offset: number): CommandRef[] {
@@ -39,6 +39,7 @@ export function findCommands(text: string, line: number, offset: number): Comman
     skipFlags();
     if (targeted || i >= words.length) continue;
     let name: { w: string; at: number } | undefined;
+    let script: string | undefined;
     if (tool === 'make') {
       if (/[=$<>]/.test(words[i].w)) continue;
       name = words[i];
@@ -48,7 +49,10 @@ export function findCommands(text: string, line: number, offset: number): Comman
       if (targeted) continue;
       name = words[i];
     } else if (tool === 'npm') {
-      if (words[i].w === 'test' || words[i].w === 't') name = { w: 'test', at: words[i].at };
+      if (words[i].w === 'test' || words[i].w === 't') {
+        name = words[i];
+        script = 'test'; // `npm t` is `npm test`
+      }
     } else if (!BUILTINS.has(words[i].w)) {
       if (tool === 'bun' && /[./]/.test(words[i].w)) continue; // `bun file.ts`
       name = words[i];
@@ -56,8 +60,15 @@ export function findCommands(text: string, line: number, offset: number): Comman
       name = words[i];
     }
     if (!name || !/^[\w:.@/-]+$/.test(name.w) || /[<>{}$]/.test(name.w)) continue;
+    // npm and make also read their own flags after the script or target (`npm run build -w web`, `make test -C api`);
+    // pnpm, yarn and bun pass them on to the script.
+    if (tool === 'npm' || tool === 'make') {
+      const rest = words.slice(i + 1);
+      const end = rest.findIndex((w) => w.w === '--');
+      if (rest.slice(0, end < 0 ? rest.length : end).some((w) => TARGETING.test(w.w))) continue;
+    }
     // Later words after the script name are its arguments; stop scanning this match.
-    out.push({ tool, name: name.w, line, start: offset + name.at, end: offset + name.at + name.w.length });
+    out.push({ tool, name: script ?? name.w, line, start: offset + name.at, end: offset + name.at + name.w.length });
   }
   return out;
 }

@@ -16,11 +16,17 @@ const PATTERNS: { name: string; re: RegExp }[] = [
   },
 ];
 
-const PLACEHOLDER = /^(x+|\*+|your|example|changeme|dummy|placeholder|redacted|test|fake|sample|<|\$\{)/i;
+// `x{3,}`, not `x+`: every Slack token starts with "xox".
+const PLACEHOLDER = /^(x{3,}|\*+|your|example|changeme|dummy|placeholder|redacted|test|fake|sample|<|\$\{)/i;
 
-/** Real secrets mix character classes; "aaaaaaaaaaaaaaaaaaaaaaaa" or an env var name does not. */
-function looksRandom(s: string): boolean {
-  if (PLACEHOLDER.test(s) || /^[A-Z0-9_]+$/.test(s) || /^[a-z_]+$/.test(s)) return false;
+/**
+ * Real secrets mix character classes; "aaaaaaaaaaaaaaaaaaaaaaaa" or an env var name does not.
+ * Only a generic `password = ...` value can be an env var name: an AWS key id is all capitals
+ * and digits by definition. Documentation keys end in EXAMPLE (AKIAIOSFODNN7EXAMPLE).
+ */
+function looksRandom(s: string, generic: boolean): boolean {
+  if (PLACEHOLDER.test(s) || /EXAMPLE/i.test(s)) return false;
+  if (generic && (/^[A-Z0-9_]+$/.test(s) || /^[a-z_]+$/.test(s))) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((r) => r.test(s)).length;
   return classes >= 2 && new Set(s).size >= 10;
 }
@@ -34,11 +40,15 @@ export const agents009: Rule = {
   fixable: false,
   check(ctx) {
     ctx.doc.model.lines.forEach((line, l) => {
+      // One finding per secret: `api_key = "sk-..."` is both an OpenAI key and a credential assignment.
+      const reported: [number, number][] = [];
       for (const { name, re } of PATTERNS) {
         for (const m of line.matchAll(re)) {
           const value = m[1] ?? m[0];
-          if (name !== 'private key' && !looksRandom(value)) continue;
+          if (name !== 'private key' && !looksRandom(value, name === 'credential assignment')) continue;
           const start = m.index! + (m[1] ? m[0].lastIndexOf(m[1]) : 0);
+          if (reported.some(([s, e]) => start < e && s < start + value.length)) continue;
+          reported.push([start, start + value.length]);
           ctx.report(
             lineRange(l, start, start + value.length),
             `Looks like a ${name}: agent instructions are read by tools and shared in logs; remove it and rotate the secret.`,

@@ -27,6 +27,8 @@ export const spec003: Rule = {
     // A spec without ids (OpenSpec, EARS prose) is a choice, not a defect.
     if (defs.length === 0) return;
     const taken = new Set(requirements.definitions.map((d) => d.id));
+    // Ids written in bold or brackets inside a requirement are taken too, not only leading ones.
+    for (const r of requirements.requirements) if (r.id !== undefined) taken.add(r.id);
     for (const req of requirements.requirements) {
       if (req.level !== 'must' || req.id !== undefined || req.block.kind === 'heading') continue;
       const kw = req.keywords[0];

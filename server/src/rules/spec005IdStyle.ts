@@ -10,19 +10,17 @@ export const spec005: Rule = {
   appliesTo: ['spec'],
   fixable: false,
   check(ctx) {
+    // Split each id once: both passes below need its prefix and padding.
+    const defs = ctx.doc.requirements.definitions.map((d) => ({ d, ...splitId(d.id), w: paddedWidth(d.id) }));
     // The first padded id of each prefix sets the style.
     const style = new Map<string, { id: string; width: number }>();
-    for (const d of ctx.doc.requirements.definitions) {
-      const w = paddedWidth(d.id);
-      const prefix = splitId(d.id).prefix;
+    for (const { d, prefix, w } of defs) {
       if (w > 0 && !style.has(prefix)) style.set(prefix, { id: d.id, width: w });
     }
-    for (const d of ctx.doc.requirements.definitions) {
-      const { prefix, parts } = splitId(d.id);
+    for (const { d, prefix, parts, w } of defs) {
       const s = style.get(prefix);
       const first = parts[0];
       if (!s || first === undefined || !/^\d+$/.test(first)) continue;
-      const w = paddedWidth(d.id);
       const bad = w > 0 ? w !== s.width : first.length < s.width;
       if (bad) {
         ctx.report(

@@ -22,7 +22,8 @@ export class MemoryWorkspace implements Workspace {
   }
 
   exists(relPath: string): boolean {
-    if (this.files.has(relPath)) return true;
+    // "" is the root, which always exists (as on disk).
+    if (relPath === '' || this.files.has(relPath)) return true;
     const prefix = relPath.endsWith('/') ? relPath : `${relPath}/`;
     for (const k of this.files.keys()) if (k.startsWith(prefix)) return true;
     return false;
