@@ -12,7 +12,8 @@ const PATTERNS: { name: string; re: RegExp }[] = [
   { name: 'private key', re: /-----BEGIN (?:RSA |EC |OPENSSH |DSA |PGP )?PRIVATE KEY( BLOCK)?-----/g },
   {
     name: 'credential assignment',
-    re: /\b(?:api[_-]?key|secret(?:[_-]?key)?|access[_-]?token|auth[_-]?token|password|passwd)\b["']?\s*[:=]\s*["']?([A-Za-z0-9+/_\-]{20,})/gi,
+    // `DB_PASSWORD=...` too: the key may carry a prefix joined by "_" or "-".
+    re: /(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])*(?:api[_-]?key|secret(?:[_-]?key)?|access[_-]?token|auth[_-]?token|password|passwd)\b["']?\s*[:=]\s*["']?([A-Za-z0-9+/_\-]{20,})/gi,
   },
 ];
 
@@ -51,7 +52,7 @@ export const agents009: Rule = {
           reported.push([start, start + value.length]);
           ctx.report(
             lineRange(l, start, start + value.length),
-            `Looks like a ${name}: agent instructions are read by tools and shared in logs; remove it and rotate the secret.`,
+            `Looks like ${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}: agent instructions are read by tools and shared in logs; remove it and rotate the secret.`,
           );
         }
       }

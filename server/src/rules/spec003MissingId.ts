@@ -32,10 +32,12 @@ export const spec003: Rule = {
     for (const req of requirements.requirements) {
       if (req.level !== 'must' || req.id !== undefined || req.block.kind === 'heading') continue;
       const kw = req.keywords[0];
-      const base = nearestBefore(defs, req) ?? defs[0];
+      // Copy the style of a list or paragraph id; a table cell's decoration does not fit a list item.
+      const styled = defs.filter((d) => d.block.kind !== 'tableRow');
+      const base = nearestBefore(styled, req) ?? styled[0] ?? nearestBefore(defs, req) ?? defs[0];
       const newId = nextFreeId(base.id, taken);
       const baseLine = model.lines[base.line] ?? '';
-      const { before, after } = decoration(baseLine, base.start, base.end);
+      const { before, after } = base.block.kind === 'tableRow' ? { before: '**', after: '**: ' } : decoration(baseLine, base.start, base.end);
       const line = model.lines[req.startLine] ?? '';
       const at = INSERT_AT.exec(line)?.[0].length ?? 0;
       const insert = `${before}${newId}${after}`;

@@ -60,6 +60,18 @@ describe('AGENTS009 secret', () => {
     assert.deepEqual(lint(crlf(md('# A', `x ${GITHUB}`))).map(rangeOf), [[1, 2, 1, 2 + GITHUB.length]]);
   });
 
+  describe('prefixed keys and messages', () => {
+    it('finds a prefixed credential (DB_PASSWORD=...) and says "an" before a vowel', () => {
+      const text = md('DB_PASSWORD=Xq7Lm2Np9Rt4Vw8Yz3Bc6Df1');
+      const [f, ...rest] = lint(text);
+      assert.equal(rest.length, 0);
+      assert.deepEqual(rangeOf(f), [0, 12, 0, 36]);
+      assert.match(f.message, /^Looks like a credential assignment/);
+      const aws = lint(md('key: AKIAZ7Q3M4N5P6R7S8T9'));
+      assert.match(aws[0].message, /^Looks like an AWS access key id/);
+    });
+  });
+
   describe('does not fire', () => {
     it('on placeholders and documentation examples', () => {
       const text = md(

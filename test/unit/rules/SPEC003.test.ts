@@ -135,4 +135,19 @@ describe('SPEC003 missing id', () => {
       assert.deepEqual(lint(md('- **FR-001**: A MUST be.', '', '## What MUST hold', '', 'Run `it MUST` here.')), []);
     });
   });
+
+  it('takes a list style, not a table cell, when the nearest id sits in a requirements table', () => {
+    const text = md(
+      '- **FR-001**: The system MUST log in.',
+      '',
+      '| Id | Requirement |',
+      '|---|---|',
+      '| FR-002 | The system MUST log out. |',
+      '',
+      '- The system MUST lock the account after five failures.',
+    );
+    const [f] = lint(text);
+    assert.equal(f.fix?.title, 'Assign id FR-003');
+    assert.equal(applyFix(text, f).split('\n')[6], '- **FR-003**: The system MUST lock the account after five failures.');
+  });
 });
