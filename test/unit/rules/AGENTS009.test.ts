@@ -34,7 +34,7 @@ describe('AGENTS009 secret', () => {
       const [f, ...rest] = lint(md(`- key: \`${secret}\``));
       assert.equal(rest.length, 0);
       assert.deepEqual(rangeOf(f), [0, 8, 0, 8 + secret.length]);
-      assert.match(f.message, new RegExp(`Looks like a ${name}`));
+      assert.match(f.message, new RegExp(`Looks like an? ${name}`));
     });
   }
 
