@@ -2,9 +2,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands/register';
+import { registerCoverageStatus } from './trace/coverage';
 import { contributedKeys, explicitSettings } from './settings';
 
 let client: LanguageClient | undefined;
+
+const TEST_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'go', 'rust', 'java', 'kotlin', 'ruby'];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -14,12 +17,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const keys = contributedKeys(context);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    // Markdown for specs, plans and AGENTS.md; test sources for requirement references.
+    documentSelector: ['markdown', ...TEST_LANGUAGES].map((language) => ({ scheme: 'file', language })),
     initializationOptions: { settings: explicitSettings(keys) },
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.md'),
         vscode.workspace.createFileSystemWatcher('**/{package.json,Makefile,makefile,GNUmakefile,.podflow.yaml}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,go,rs,java,kt,kts,rb,xml}'),
       ],
     },
   };
@@ -32,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerCommands(context, () => client);
+  registerCoverageStatus(context, client);
   try {
     await client.start();
   } catch (err) {

@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
 import { DEFAULT_CONFIG, parseConfigFile, PodflowConfig } from './config';
 import { DocKind } from './documents/kinds';
 import { FileFindings, formatJson, formatSarif, formatText } from './lint/format';
-import { Linter } from './lint/linter';
+import { FileKind, Project } from './project';
 import { RULES } from './rules';
+import { coverageJson, coverageMarkdown, coveragePercent, coverageText } from './trace/coverageReport';
 import { DiskWorkspace } from './workspace/diskWorkspace';
 
 declare const PODFLOW_VERSION: string | undefined;
@@ -15,6 +17,7 @@ const USAGE = `Usage: podflow <command> [options]
 
 Commands:
   lint [paths...]     Lint AGENTS.md, specs and PLANS.md files (default: the current folder)
+  coverage            MUST-to-test coverage per spec, with the uncovered MUSTs
   rules               List every rule with its id, default severity and description
 
 Options for lint:
@@ -25,7 +28,15 @@ Options for lint:
   -h, --help                 Show this help
   -v, --version              Show the version
 
-Exit codes: 0 no error-level findings, 1 error-level findings, 2 bad usage or configuration.
+Options for coverage:
+  --min PCT                        Fail (exit 1) when MUST coverage is below PCT percent (0-100)
+  --format text|json|markdown      Output format (default: text); markdown suits a PR comment
+  --spec GLOB                      Only specs matching GLOB (workspace-relative; repeatable)
+  --config FILE                    Settings file (default: .podflow.yaml in the workspace root)
+  --root DIR                       Workspace root (default: the current folder)
+
+Exit codes: lint: 0 no error-level findings, 1 error-level findings; coverage: 0 at or above
+--min, 1 below it; both: 2 bad usage or configuration.
 `;
 
 class UsageError extends Error {}
@@ -117,31 +128,44 @@ export function runLint(argv: string[], out: (s: string) => void, err: (s: strin
   const root = path.resolve(args.root ?? singleDir ?? cwd);
   const config = loadConfig(root, args.config);
   const workspace = new DiskWorkspace(root);
-  const linter = new Linter(workspace, config);
+  const project = new Project(workspace, config);
+  // Traceability findings need every spec and test file, whichever paths were asked for.
+  project.indexAll();
+  for (const m of project.reportMessages()) err(`${m}\n`);
 
-  const targets = new Map<string, DocKind>();
-  const all = linter.documents();
+  // A path's kind, and whether it is linted as the project sees it (with trace findings) or forced.
+  const targets = new Map<string, { kind: FileKind; forced: boolean }>();
   for (const p of given) {
     const abs = path.resolve(p);
     const rel = workspace.rel(abs);
     if (rel === undefined) throw new UsageError(`${p} is outside the workspace root ${root} (use --root)`);
     if (fs.statSync(abs).isDirectory()) {
-      for (const d of all) if (rel === '' || d.path === rel || d.path.startsWith(`${rel}/`)) targets.set(d.path, args.kind ?? d.kind);
+      for (const [file, kind] of project.fileList()) {
+        if (!(rel === '' || file === rel || file.startsWith(`${rel}/`))) continue;
+        if (args.kind && kind !== 'test') targets.set(file, { kind: args.kind, forced: true });
+        else if (!args.kind) targets.set(file, { kind, forced: false });
+      }
     } else {
-      const kind = args.kind ?? linter.kindOf(rel) ?? guessKind(rel);
+      const own = project.kindOf(rel);
+      if (own && !args.kind) {
+        targets.set(rel, { kind: own, forced: false });
+        continue;
+      }
+      const kind = args.kind ?? guessKind(rel);
       if (!kind) {
         err(`podflow: skipping ${p}: not an AGENTS.md, spec or PLANS.md (use --kind)\n`);
         continue;
       }
-      targets.set(rel, kind);
+      targets.set(rel, { kind, forced: true });
     }
   }
 
   const files: FileFindings[] = [];
   let errors = 0;
   let total = 0;
-  for (const [rel, kind] of [...targets].sort(([a], [b]) => a.localeCompare(b))) {
-    const findings = linter.lint(rel, kind);
+  for (const [rel, { kind, forced }] of [...targets].sort(([a], [b]) => a.localeCompare(b))) {
+    const findings = forced && kind !== 'test' ? project.linter.lint(rel, kind) : project.findings(rel);
+    if (kind === 'test' && findings.length === 0) continue; // test files are listed only when they have findings
     total += findings.length;
     errors += findings.filter((f) => f.severity === 'error').length;
     files.push({ displayPath: path.relative(cwd, workspace.abs(rel)) || rel, uriPath: rel, findings });
@@ -153,6 +177,82 @@ export function runLint(argv: string[], out: (s: string) => void, err: (s: strin
     err(`podflow: ${targets.size} file${targets.size === 1 ? '' : 's'} linted, ${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`);
   }
   return errors > 0 ? 1 : 0;
+}
+
+interface CoverageArgs {
+  min: number | undefined;
+  format: 'text' | 'json' | 'markdown';
+  specs: string[];
+  config: string | undefined;
+  root: string | undefined;
+}
+
+function parseCoverageArgs(argv: string[]): CoverageArgs {
+  const args: CoverageArgs = { min: undefined, format: 'text', specs: [], config: undefined, root: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--min': {
+        const v = value();
+        const n = /^\d+(?:\.\d+)?%?$/.test(v) ? Number(v.replace(/%$/, '')) : NaN;
+        if (!(n >= 0 && n <= 100)) throw new UsageError(`--min must be a percentage from 0 to 100, not "${v}"`);
+        args.min = n;
+        break;
+      }
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'markdown') throw new UsageError(`--format must be text, json or markdown, not "${v}"`);
+        args.format = v;
+        break;
+      }
+      case '--spec':
+        args.specs.push(value());
+        break;
+      case '--config':
+        args.config = value();
+        break;
+      case '--root':
+        args.root = value();
+        break;
+      default:
+        throw new UsageError(a.startsWith('-') ? `unknown option ${a}` : `coverage takes no paths (got "${a}"; use --root DIR or --spec GLOB)`);
+    }
+  }
+  return args;
+}
+
+function formatPercent(p: number): string {
+  return `${Math.floor(p * 10) / 10}%`;
+}
+
+export function runCoverage(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const args = parseCoverageArgs(argv);
+  if (args.root !== undefined && !fs.statSync(args.root, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--root must be an existing folder: ${args.root}`);
+  }
+  const root = path.resolve(args.root ?? process.cwd());
+  const config = loadConfig(root, args.config);
+  const project = new Project(new DiskWorkspace(root), config);
+  project.indexAll();
+  for (const m of project.reportMessages()) err(`${m}\n`);
+  const wanted = args.specs.length ? picomatch(args.specs.map((g) => g.replace(/^\.\//, '')), { dot: true }) : undefined;
+  const summary = project.coverageSummary(wanted);
+  if (wanted && summary.specs.length === 0) throw new UsageError(`no spec matches --spec ${args.specs.join(', ')}`);
+  if (args.format === 'json') out(coverageJson(summary));
+  else if (args.format === 'markdown') out(coverageMarkdown(summary));
+  else out(coverageText(summary));
+  const percent = coveragePercent(summary);
+  if (args.min !== undefined && percent < args.min) {
+    err(`podflow: MUST coverage ${formatPercent(percent)} is below --min ${args.min}%\n`);
+    return 1;
+  }
+  return 0;
 }
 
 function listRules(out: (s: string) => void): number {
@@ -176,6 +276,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       return 0;
     }
     if (command === 'lint') return runLint(rest, out, err);
+    if (command === 'coverage') return runCoverage(rest, out, err);
     if (command === 'rules') {
       if (rest.length) throw new UsageError(`rules takes no arguments (got ${rest[0]})`);
       return listRules(out);

@@ -40,6 +40,9 @@ export const configShape = {
   'agents.maxLines': z.number().int().positive(),
   'agents.vaguePhrases': z.array(z.string().min(1)),
   'plans.livingSections': z.array(z.string().min(1)),
+  testGlobs: globList,
+  junitGlobs: globList,
+  'trace.specPrefixes': z.record(z.string().regex(/^\d+[A-Za-z]+$/, 'a prefix is digits then letters, like 2B'), z.string().min(1)),
 } as const;
 
 export type ConfigKey = keyof typeof configShape;
@@ -58,6 +61,12 @@ export interface PodflowConfig {
   'agents.maxLines': number;
   'agents.vaguePhrases': string[];
   'plans.livingSections': string[];
+  /** Extra test file globs, on top of the built-in layouts. */
+  testGlobs: string[];
+  /** Extra JUnit XML report globs. */
+  junitGlobs: string[];
+  /** Per-spec prefixes used in tests: "2B" -> "specs/2b-compilation-pipeline". */
+  'trace.specPrefixes': Record<string, string>;
 }
 
 export const DEFAULT_VAGUE_WORDS = [
@@ -131,6 +140,9 @@ export const DEFAULT_CONFIG: PodflowConfig = {
     'Outcomes & Retrospective|Outcomes and Retrospective',
     'Validation and Acceptance|Validation & Acceptance',
   ],
+  testGlobs: [],
+  junitGlobs: [],
+  'trace.specPrefixes': {},
 };
 
 export interface ConfigProblem {

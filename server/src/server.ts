@@ -1,6 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
   Diagnostic,
   DiagnosticSeverity,
@@ -13,13 +14,12 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocKind } from './documents/kinds';
 import { codeActionsFor } from './features/codeActions';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './features/diagnostics';
-import { Linter } from './lint/linter';
+import { registerTraceFeatures } from './features/traceFeatures';
 import { CONFIG_FILE, loadWorkspaceConfig } from './lint/workspaceConfig';
+import { Project } from './project';
 import { DiskWorkspace } from './workspace/diskWorkspace';
-import { dirnameRel } from './workspace/workspace';
 
 declare const PODFLOW_VERSION: string | undefined;
 const VERSION = typeof PODFLOW_VERSION === 'string' ? PODFLOW_VERSION : '0.0.0-dev';
@@ -28,25 +28,19 @@ const DEBOUNCE_MS = 40;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
-/** One workspace folder: its files, its configuration and its linter. */
-interface Folder {
+/** One workspace folder: its files on disk (with open buffers laid over them) and its project. */
+export interface Folder {
   workspace: DiskWorkspace;
-  linter: Linter;
+  project: Project;
   /** Paths that currently have diagnostics published, with the URI used. */
   published: Map<string, string>;
-  /** podflow documents in the folder; rebuilt when files are created or deleted. */
-  docs: { path: string; kind: DocKind }[] | undefined;
-}
-
-function folderDocs(folder: Folder): { path: string; kind: DocKind }[] {
-  folder.docs ??= folder.linter.documents();
-  return folder.docs;
 }
 
 let folders: Folder[] = [];
 let folderRoots: string[] = [];
 let explicitSettings: unknown = undefined;
 let shownSettingsProblems = '';
+let codeLensRefresh = false;
 const pending = new Map<string, NodeJS.Timeout>();
 
 function uriToPath(uri: string): string | undefined {
@@ -84,26 +78,34 @@ function publish(folder: Folder, rel: string, diagnostics: Diagnostic[]): void {
 }
 
 function lintPath(folder: Folder, rel: string): void {
-  const kind = folder.linter.kindOf(rel);
+  const kind = folder.project.kindOf(rel);
   if (!kind) return;
   const open = documents.get(uriFor(folder, rel));
   if (!open && !folder.workspace.exists(rel)) {
     publish(folder, rel, []);
     return;
   }
-  const findings = folder.linter.lint(rel, kind, open?.getText());
+  const findings = folder.project.findings(rel, open?.getText());
   publish(folder, rel, findings.map((f) => toDiagnostic(f, (p) => uriFor(folder, p))));
 }
 
-/** AGENTS.md files below `rel`'s folder read it as a parent, so they change with it. */
-function dependents(folder: Folder, rel: string, kind: DocKind | undefined): string[] {
-  const base = rel.split('/').pop() ?? '';
-  const affectsAgents = kind === 'agents' || base === 'package.json' || /^(GNU)?[Mm]akefile$/.test(base);
-  if (!affectsAgents) return [];
-  const dir = dirnameRel(rel);
-  return folderDocs(folder)
-    .filter((d) => d.kind === 'agents' && d.path !== rel && (dir === '' || d.path.startsWith(`${dir}/`)))
-    .map((d) => d.path);
+/** Tells the client the workspace's MUST coverage, for its status bar item. */
+function sendCoverage(): void {
+  let covered = 0;
+  let total = 0;
+  for (const f of folders) {
+    const s = f.project.coverageSummary();
+    covered += s.covered;
+    total += s.total;
+  }
+  void connection.sendNotification('podflow/coverage', { covered, total });
+  // Lenses of open specs show coverage that may just have changed.
+  if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+}
+
+/** Test reports that could not be read (malformed, huge) go to the output channel, once per load. */
+function logReportMessages(folder: Folder): void {
+  for (const m of folder.project.reportMessages()) connection.console.warn(m);
 }
 
 function buildFolder(root: string): Folder {
@@ -116,7 +118,9 @@ function buildFolder(root: string): Folder {
     const rel = abs === undefined ? undefined : workspace.rel(abs);
     if (rel !== undefined) workspace.setOverlay(rel, d.getText());
   }
-  const folder: Folder = { workspace, linter: new Linter(workspace, loaded.config), published: new Map(), docs: undefined };
+  const folder: Folder = { workspace, project: new Project(workspace, loaded.config), published: new Map() };
+  folder.project.indexAll();
+  logReportMessages(folder);
   const configDiagnostics: Diagnostic[] = loaded.fileProblems.map((p) => ({
     range: { start: { line: p.line ?? 0, character: 0 }, end: { line: p.line ?? 0, character: 200 } },
     severity: DiagnosticSeverity.Error,
@@ -146,17 +150,18 @@ async function rebuildAndLintAll(): Promise<void> {
     for (const [rel, uri] of old.find((o) => o.workspace.root === folder.workspace.root)?.published ?? []) {
       if (rel !== CONFIG_FILE) folder.published.set(rel, uri);
     }
-    const docs = folderDocs(folder);
-    docs.forEach((d, i) => {
-      keep.add(folder.workspace.abs(d.path));
-      lintPath(folder, d.path);
-      if (i % 50 === 0) progress?.report(Math.round((i / Math.max(docs.length, 1)) * 100), d.path);
+    const docs = [...folder.project.fileList().keys()];
+    docs.forEach((path, i) => {
+      keep.add(folder.workspace.abs(path));
+      lintPath(folder, path);
+      if (i % 50 === 0) progress?.report(Math.round((i / Math.max(docs.length, 1)) * 100), path);
     });
     for (const rel of [...folder.published.keys()]) {
       if (rel !== CONFIG_FILE && !keep.has(folder.workspace.abs(rel))) publish(folder, rel, []);
     }
   }
   progress?.done();
+  sendCoverage();
 }
 
 function schedule(uri: string): void {
@@ -170,9 +175,9 @@ function schedule(uri: string): void {
       if (!hit) return;
       const doc = documents.get(uri);
       hit.folder.workspace.setOverlay(hit.rel, doc?.getText());
-      const kind = hit.folder.linter.kindOf(hit.rel);
-      lintPath(hit.folder, hit.rel);
-      for (const d of dependents(hit.folder, hit.rel, kind)) lintPath(hit.folder, d);
+      for (const p of hit.folder.project.update(hit.rel, doc?.getText())) lintPath(hit.folder, p);
+      logReportMessages(hit.folder);
+      sendCoverage();
     }, DEBOUNCE_MS),
   );
 }
@@ -182,10 +187,18 @@ connection.onInitialize((params) => {
   const rootPath = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
   folderRoots = wsFolders.length ? wsFolders : rootPath ? [rootPath] : [];
   explicitSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.podflow`] },
+      codeLensProvider: { resolveProvider: false },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'podflow', version: VERSION },
   };
@@ -212,12 +225,13 @@ connection.onDidChangeWatchedFiles(async (params) => {
       await rebuildAndLintAll();
       return;
     }
-    const kind = hit.folder.linter.kindOf(hit.rel);
-    if (change.type !== FileChangeType.Changed) hit.folder.docs = undefined;
-    if (!documents.get(change.uri)) hit.folder.linter.forget(hit.rel);
-    if (kind) lintPath(hit.folder, hit.rel);
-    for (const d of dependents(hit.folder, hit.rel, kind)) lintPath(hit.folder, d);
+    if (change.type !== FileChangeType.Changed) hit.folder.project.forgetFileList();
+    // An open document's buffer wins over the disk until it is closed.
+    const open = documents.get(uriFor(hit.folder, hit.rel));
+    for (const p of hit.folder.project.update(hit.rel, open?.getText())) lintPath(hit.folder, p);
+    logReportMessages(hit.folder);
   }
+  sendCoverage();
 });
 
 documents.onDidChangeContent((e) => schedule(e.document.uri));
@@ -228,12 +242,25 @@ connection.onCodeAction((params) => {
   const hit = abs ? folderFor(abs) : undefined;
   const doc = documents.get(params.textDocument.uri);
   if (!hit || !doc) return [];
-  const kind = hit.folder.linter.kindOf(hit.rel);
+  const kind = hit.folder.project.kindOf(hit.rel);
   if (!kind) return [];
-  const findings = hit.folder.linter.lint(hit.rel, kind, doc.getText());
+  const findings = hit.folder.project.findings(hit.rel, doc.getText());
   const lines = doc.getText().split(/\r?\n/);
-  return codeActionsFor(params.textDocument.uri, params.context.diagnostics, findings, (l) => lines[l] ?? '', params.context.only);
+  // Suppression comments are Markdown; test files get no "disable for this line".
+  const lineText = kind === 'test' ? undefined : (l: number): string => lines[l] ?? '';
+  return codeActionsFor(params.textDocument.uri, params.context.diagnostics, findings, lineText, params.context.only);
 });
+
+registerTraceFeatures(
+  connection,
+  documents,
+  (uri: string) => {
+    const abs = uriToPath(uri);
+    const hit = abs ? folderFor(abs) : undefined;
+    return hit ? { project: hit.folder.project, path: hit.rel, uriOf: (p: string) => uriFor(hit.folder, p) } : undefined;
+  },
+  () => folders.map((f) => ({ project: f.project, path: '', uriOf: (p: string) => uriFor(f, p) })),
+);
 
 documents.listen(connection);
 connection.listen();

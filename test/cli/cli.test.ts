@@ -12,7 +12,11 @@ const PKG_VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.js
 /** `file:line:col severity RULE message`, exactly one space between the parts. */
 const TEXT_LINE = /^(?<file>\S(?:.*\S)?):(?<line>[1-9]\d*):(?<col>[1-9]\d*) (?<severity>error|warning|information|hint) (?<rule>[A-Z]+\d{3}) (?<message>\S.*)$/;
 
-/** A workspace with no findings at all: commands, boundaries, every spec section and every living section. */
+/**
+ * A workspace with no findings at all: commands, boundaries, every spec section, every living section,
+ * and a test citing each MUST (FR-001, FR-002). The test file is checked (it counts as linted) but,
+ * having no findings, it is not listed.
+ */
 const CLEAN: Record<string, string> = {
   'package.json': '{ "name": "clean", "scripts": { "build": "tsc", "test": "mocha" } }\n',
   'AGENTS.md': md(
@@ -68,6 +72,12 @@ const CLEAN: Record<string, string> = {
     '## Validation and Acceptance',
     '',
     'Run `npm test`.',
+  ),
+  'test/export.test.ts': md(
+    "import { it } from 'mocha';",
+    '',
+    "it('FR-001: writes a header row', () => {});",
+    "it('FR-002: quotes fields that hold a comma', () => {});",
   ),
 };
 
@@ -130,7 +140,7 @@ describe('cli: podflow lint', function () {
         const r = runCli(['lint'], { cwd: ws.dir });
         assert.equal(r.status, 0, r.stderr);
         assert.equal(r.stdout, '');
-        assert.equal(r.stderr, 'podflow: 3 files linted, 0 findings (0 errors)\n');
+        assert.equal(r.stderr, 'podflow: 4 files linted, 0 findings (0 errors)\n');
       } finally {
         ws.cleanup();
       }
@@ -142,7 +152,7 @@ describe('cli: podflow lint', function () {
         const r = runCli(['lint'], { cwd: ws.dir });
         assert.equal(r.status, 1, r.stderr);
         assert.equal(r.stdout, 'SPEC.md:11:5 error SPEC004 Duplicate id FR-001: already defined on line 9.\n');
-        assert.equal(r.stderr, 'podflow: 3 files linted, 1 finding (1 error)\n');
+        assert.equal(r.stderr, 'podflow: 4 files linted, 1 finding (1 error)\n');
       } finally {
         ws.cleanup();
       }
@@ -293,7 +303,9 @@ describe('cli: podflow lint', function () {
   });
 
   describe('the examples workspace', () => {
-    const EXPECTED = ['AGENTS005', 'AGENTS007', 'AGENTS008', 'PLANS001', 'PLANS002', 'SPEC001', 'SPEC003', 'SPEC006', 'SPEC007'];
+    // TRACE001: 001-csv-export FR-003 has no test; TRACE003: 002-team-invites FR-003 only a skipped one;
+    // TRACE005: test/invites.test.ts cites FR-004, which both specs define.
+    const EXPECTED = ['AGENTS005', 'AGENTS007', 'AGENTS008', 'PLANS001', 'PLANS002', 'SPEC001', 'SPEC003', 'SPEC006', 'SPEC007', 'TRACE001', 'TRACE003', 'TRACE005'];
 
     it('`podflow lint examples` gives the expected findings and exits 0', () => {
       const r = runCli(['lint', 'examples']);
@@ -304,7 +316,15 @@ describe('cli: podflow lint', function () {
       assert.deepEqual(rules, EXPECTED);
       assert.ok(lines.every((l) => l.startsWith('examples/')), 'paths are relative to the current folder');
       assert.ok(lines.some((l) => /^examples\/AGENTS\.md:\d+:\d+ warning AGENTS005 .*"lint:fix"/.test(l)), 'AGENTS005 names lint:fix');
-      assert.match(r.stderr, /^podflow: 5 files linted, \d+ findings \(0 errors\)\n$/);
+      const trace = lines.filter((l) => / TRACE\d{3} /.test(l)).map((l) => l.replace(/ warning (TRACE\d{3}) .*$/, ' $1'));
+      assert.deepEqual(trace, [
+        'examples/specs/001-csv-export/spec.md:19:5 TRACE001',
+        'examples/specs/002-team-invites/spec.md:16:5 TRACE003',
+        'examples/test/invites.test.ts:21:7 TRACE005',
+      ]);
+      // 5 documents and 3 test files are checked; only the test file with a finding is listed.
+      assert.match(r.stderr, /^podflow: 8 files linted, \d+ findings \(0 errors\)\n$/);
+      assert.ok(!r.stdout.includes('money.test.ts') && !r.stdout.includes('csv.test.ts'));
     });
 
     it('text lines are exactly `file:line:col severity RULE message`, one per JSON row', () => {
@@ -324,7 +344,7 @@ describe('cli: podflow lint', function () {
         assert.ok(Number.isInteger(f.column) && f.column >= 1, `column ${f.column}`);
         assert.ok(f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column), `range of ${f.ruleId}`);
         assert.ok(['error', 'warning', 'information', 'hint'].includes(f.severity));
-        assert.match(f.ruleId, /^(SPEC|PLANS|AGENTS)\d{3}$/);
+        assert.match(f.ruleId, /^(SPEC|PLANS|AGENTS|TRACE)\d{3}$/);
         assert.ok(f.message.length > 0);
         assert.equal(typeof f.fixable, 'boolean');
       }
@@ -406,7 +426,7 @@ describe('cli: podflow lint', function () {
 
     it('file names with spaces, "#" and "%" give artifact URIs that resolve back to the file', () => {
       const rel = 'specs/#12 draft %done/SPEC.md';
-      const ws = tempWorkspace({ [rel]: DUPLICATE_ID['SPEC.md'] });
+      const ws = tempWorkspace({ [rel]: DUPLICATE_ID['SPEC.md'], 'test/export.test.ts': CLEAN['test/export.test.ts'] });
       try {
         const r = runCli(['lint', '--format', 'sarif'], { cwd: ws.dir });
         assert.equal(r.status, 1, r.stderr);
@@ -496,14 +516,16 @@ describe('cli: podflow lint', function () {
       assert.equal(r.status, 0);
       const lines = r.stdout.trimEnd().split('\n');
       const ids = lines.map((l) => {
-        const m = /^(?<id>(?:SPEC|PLANS|AGENTS)\d{3}) +(?<sev>error|warning|information|hint) +(?:fix)? +(?<desc>\S.*)$/.exec(l);
+        const m = /^(?<id>(?:SPEC|PLANS|AGENTS|TRACE)\d{3}) +(?<sev>error|warning|information|hint) +(?:fix)? +(?<desc>\S.*)$/.exec(l);
         assert.ok(m, `rule line: ${l}`);
         return m.groups!.id;
       });
       assert.equal(new Set(ids).size, ids.length, 'ids are unique');
-      for (const id of ['SPEC001', 'SPEC004', 'SPEC009', 'PLANS001', 'AGENTS001', 'AGENTS009']) assert.ok(ids.includes(id), id);
+      for (const id of ['SPEC001', 'SPEC004', 'SPEC009', 'PLANS001', 'AGENTS001', 'AGENTS009', 'TRACE001', 'TRACE005']) assert.ok(ids.includes(id), id);
       assert.match(r.stdout, /^SPEC004 +error /m);
       assert.match(r.stdout, /^SPEC001 +warning +fix /m);
+      assert.match(r.stdout, /^TRACE001 +warning +A MUST\/SHALL\/REQUIRED requirement is cited by no test\.$/m);
+      assert.match(r.stdout, /^TRACE002 +warning +fix /m);
     });
   });
 });

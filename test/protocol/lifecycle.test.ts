@@ -29,7 +29,7 @@ describe('protocol: lifecycle and workspace diagnostics', function () {
 
     for (const d of [...root, ...api, ...spec, ...plans]) {
       assert.equal(d.source, 'podflow');
-      assert.match(String(d.code), /^(SPEC|PLANS|AGENTS)\d{3}$/);
+      assert.match(String(d.code), /^(SPEC|PLANS|AGENTS|TRACE)\d{3}$/);
       assert.ok(messageOf(d).length > 0);
       assert.equal(d.codeDescription?.href, `https://github.com/podflow/podflow#${String(d.code).toLowerCase()}`);
     }
@@ -46,10 +46,14 @@ describe('protocol: lifecycle and workspace diagnostics', function () {
 
     const lower = spec.find((d) => d.code === 'SPEC001')!;
     assert.deepEqual(lower.range, { start: { line: 19, character: 22 }, end: { line: 19, character: 26 } });
-    assert.deepEqual(codes(spec), ['SPEC006', 'SPEC001', 'SPEC003', 'SPEC007'], 'sorted by position, nothing else');
+    // FR-003 has no test (TRACE001, on its id); nothing else.
+    assert.deepEqual(codes(spec), ['TRACE001', 'SPEC006', 'SPEC001', 'SPEC003', 'SPEC007'], 'sorted by position, nothing else');
+    assert.deepEqual(spec[0].range, { start: { line: 18, character: 4 }, end: { line: 18, character: 10 } });
 
-    // A clean spec is published too, with no diagnostics.
-    assert.deepEqual(await client.waitForDiagnostics(ws.uri('specs/002-team-invites/spec.md'), () => true), []);
+    // The other spec's only finding is its MUST cited by a skipped test alone.
+    assert.deepEqual(codes(await client.waitForDiagnostics(ws.uri('specs/002-team-invites/spec.md'), () => true)), ['TRACE003']);
+    // A clean file is published too, with no diagnostics.
+    assert.deepEqual(await client.waitForDiagnostics(ws.uri('test/money.test.ts'), () => true), []);
   });
 
   it('shuts down cleanly on shutdown + exit', async function () {

@@ -156,6 +156,9 @@ export class LspClient {
   private stopped = false;
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: string[] = [];
+  /** Notifications the harness has no handler of its own for (e.g. `podflow/coverage`), in order. */
+  readonly notifications: { method: string; params: unknown }[] = [];
+  private readonly notificationWaiters = new Set<() => void>();
   initializeResult!: InitializeResult;
 
   private constructor(
@@ -184,6 +187,10 @@ export class LspClient {
       client.logs.push(p.message);
     });
     connection.onNotification('$/progress', () => undefined);
+    connection.onNotification((method: string, params: unknown) => {
+      client.notifications.push({ method, params });
+      for (const w of [...client.notificationWaiters]) w();
+    });
     // Deliberately no handler for window/showMessageRequest: a minimal client answers it with
     // MethodNotFound, and the server must survive that.
     connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -343,6 +350,39 @@ export class LspClient {
       'textDocument/codeAction',
     );
     return (result ?? []).filter((a: Command | CodeAction): a is CodeAction => 'kind' in a || 'edit' in a);
+  }
+
+  /** Sends any request and waits (at most `timeoutMs`) for its answer. */
+  request<R>(method: string, params: unknown, timeoutMs = 5000): Promise<R> {
+    return this.within(this.connection.sendRequest<R>(method, params), timeoutMs, method);
+  }
+
+  /**
+   * Resolves with the params of the first `method` notification (received after
+   * the `since`-th notification, if given) that satisfies `predicate`.
+   */
+  waitForNotification<P>(method: string, predicate: (params: P) => boolean = () => true, timeoutMs = 5000, since = 0): Promise<P> {
+    const find = (): P | undefined => {
+      for (const n of this.notifications.slice(since)) if (n.method === method && predicate(n.params as P)) return n.params as P;
+      return undefined;
+    };
+    const found = find();
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise<P>((resolve, reject) => {
+      const check = (): void => {
+        const hit = find();
+        if (hit === undefined) return;
+        this.notificationWaiters.delete(check);
+        clearTimeout(timer);
+        resolve(hit);
+      };
+      const timer = setTimeout(() => {
+        this.notificationWaiters.delete(check);
+        const seen = this.notifications.filter((n) => n.method === method).map((n) => JSON.stringify(n.params));
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${method}; received: ${seen.join(', ') || '(none)'}`));
+      }, timeoutMs);
+      this.notificationWaiters.add(check);
+    });
   }
 
   private within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {

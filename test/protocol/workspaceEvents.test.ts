@@ -17,7 +17,7 @@ describe('protocol: configuration and file events', function () {
     ws.write(CONFIG, 'rules:\n  SPEC007: off\n');
     await client.watchedFilesChanged([{ uri: ws.uri(CONFIG), type: FileChangeType.Created }]);
     const spec = await client.waitForCodes(ws.uri(SPEC), ['SPEC001', 'SPEC003', 'SPEC006'], ['SPEC007']);
-    assert.deepEqual(codes(spec), ['SPEC006', 'SPEC001', 'SPEC003']);
+    assert.deepEqual(codes(spec), ['TRACE001', 'SPEC006', 'SPEC001', 'SPEC003']);
     assert.deepEqual(await client.waitForDiagnostics(ws.uri(CONFIG), () => true), [], 'a valid config file has no diagnostics');
 
     // Turning it back on (file changed) brings the diagnostic back.

@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG, PodflowConfig } from '../../server/src/config';
 import { Range } from '../../server/src/documents/types';
 import { Linter } from '../../server/src/lint/linter';
+import { Project } from '../../server/src/project';
 import { Finding, TextEdit } from '../../server/src/rules/types';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
 
@@ -75,4 +76,17 @@ export function md(...lines: string[]): string {
 /** The same text with CRLF line ends. */
 export function crlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
+}
+
+/** A project over an in-memory workspace, every spec and test file indexed. */
+export function makeProject(files: Record<string, string>, config?: Partial<PodflowConfig>): { project: Project; ws: MemoryWorkspace } {
+  const ws = new MemoryWorkspace(files);
+  const project = new Project(ws, withConfig(config));
+  project.indexAll();
+  return { project, ws };
+}
+
+/** Findings of one rule for one file of a project. */
+export function findingsOf(project: Project, path: string, ruleId: string): Finding[] {
+  return project.findings(path).filter((f) => f.ruleId === ruleId);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { peekTests, showCoverageReport } from '../trace/coverage';
 
 /** Palette commands; each is a thin call into VS Code or the language server. */
 export function registerCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
@@ -17,5 +18,7 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'podflow: restarting language server' }, () => client.restart());
     }),
     vscode.commands.registerCommand('podflow.showOutput', () => getClient()?.outputChannel.show(true)),
+    vscode.commands.registerCommand('podflow.showCoverage', () => showCoverageReport(getClient())),
+    vscode.commands.registerCommand('podflow.peekTests', peekTests),
   );
 }

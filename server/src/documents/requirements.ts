@@ -47,6 +47,9 @@ function unquote(line: string): { text: string; offset: number } {
   return q ? { text: line.slice(q[0].length), offset: q[0].length } : { text: line, offset: 0 };
 }
 const KIRO_HEADING = /^Requirement\s+(\d+)\b/i;
+// A conventions list defining a keyword ("- **SHALL**: Indicates a mandatory requirement") states no requirement.
+const KEYWORD_DEFINITION =
+  /^(?:\*\*|__|\*|_|`)?(?:MUST NOT|SHALL NOT|SHOULD NOT|NOT RECOMMENDED|MUST|SHALL|REQUIRED|SHOULD|RECOMMENDED|MAY|OPTIONAL)(?:\*\*|__|\*|_|`)?\s*(?::|[-\u2013\u2014=]\s)/;
 const LEVEL_RANK: Record<Level, number> = { must: 3, should: 2, may: 1 };
 
 /** Finds the id at the start of a source line, after list markers and emphasis. */
@@ -144,7 +147,7 @@ export function extractRequirements(model: MarkdownModel, ids: IdMatcher): Requi
 
     if (b.kind === 'tableRow' && !countedRow) continue;
     const keywords = findKeywords(model.masked, b.startLine, b.endLine);
-    if (keywords.length === 0 || isBoilerplate(b.text)) continue;
+    if (keywords.length === 0 || isBoilerplate(b.text) || KEYWORD_DEFINITION.test(b.text)) continue;
 
     let id = own?.id;
     let idLocation = own ? { line: b.startLine, start: own.start, end: own.end } : undefined;

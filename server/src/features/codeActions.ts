@@ -25,7 +25,8 @@ export function codeActionsFor(
   uri: string,
   diagnostics: Diagnostic[],
   findings: Finding[],
-  lineText: (line: number) => string,
+  /** Line text for the "disable for this line" action; undefined where comments cannot go. */
+  lineText: ((line: number) => string) | undefined,
   only: string[] | undefined,
 ): CodeAction[] {
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -33,14 +34,17 @@ export function codeActionsFor(
   const ours = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
   if (wants(CodeActionKind.QuickFix)) {
     for (const d of ours) {
-      const fix = (d.data as DiagnosticData | undefined)?.fix;
-      if (fix) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: fix.edits } } });
+      const data = d.data as DiagnosticData | undefined;
+      if (data?.fix) {
+        actions.push({ title: data.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: data.fix.edits } } });
+      }
+      for (const alt of data?.fixes ?? []) {
+        actions.push({ title: alt.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: alt.edits } } });
       }
     }
-    for (const d of ours) {
+    for (const d of lineText ? ours : []) {
       const line = d.range.start.line;
-      const end = lineText(line).length;
+      const end = lineText ? lineText(line).length : 0;
       actions.push({
         title: `Disable ${String(d.code)} for this line`,
         kind: CodeActionKind.QuickFix,

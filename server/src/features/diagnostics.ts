@@ -15,10 +15,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** What a diagnostic carries for its quick fix. */
 export interface DiagnosticData {
   fix?: Fix;
+  fixes?: Fix[];
 }
 
 export function toDiagnostic(f: Finding, uriOf: (path: string) => string): Diagnostic {
-  const data: DiagnosticData = { fix: f.fix };
+  const data: DiagnosticData = { fix: f.fix, fixes: f.fixes };
   return {
     range: f.range,
     severity: SEVERITY[f.severity],

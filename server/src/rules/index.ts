@@ -19,6 +19,7 @@ import { spec006 } from './spec006VagueWording';
 import { spec007 } from './spec007NeedsClarification';
 import { spec008 } from './spec008MissingSection';
 import { spec009 } from './spec009FrontMatter';
+import { trace001, trace002, trace003, trace004, trace005 } from './traceRules';
 import { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -45,6 +46,11 @@ export const RULES: readonly Rule[] = [
   agents007,
   agents008,
   agents009,
+  trace001,
+  trace002,
+  trace003,
+  trace004,
+  trace005,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

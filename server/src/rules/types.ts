@@ -28,6 +28,8 @@ export interface Finding {
   message: string;
   range: Range;
   fix?: Fix;
+  /** Alternative fixes the user chooses between (never applied by fix-all). */
+  fixes?: Fix[];
   related?: RelatedLocation[];
 }
 

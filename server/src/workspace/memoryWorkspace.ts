@@ -1,11 +1,19 @@
-import { Workspace } from './workspace';
+import { FileStat, Workspace } from './workspace';
 
 /** In-memory workspace for tests: a map of relative path to text. */
 export class MemoryWorkspace implements Workspace {
   readonly files: Map<string, string>;
 
+  /** Modification times (ms since the epoch) tests give files; files without one have none. */
+  readonly mtimes = new Map<string, number>();
+
   constructor(files: Record<string, string> = {}, readonly root = '/memory') {
     this.files = new Map(Object.entries(files));
+  }
+
+  stat(relPath: string): FileStat | undefined {
+    const t = this.files.get(relPath);
+    return t === undefined ? undefined : { size: Buffer.byteLength(t), mtimeMs: this.mtimes.get(relPath) };
   }
 
   listFiles(): string[] {

@@ -13,7 +13,24 @@ export interface Workspace {
   readText(relPath: string): string | undefined;
   /** True when a file or folder exists at the path. */
   exists(relPath: string): boolean;
+  /** Size in bytes and modification time of a file, or undefined when unknown (optional). */
+  stat?(relPath: string): FileStat | undefined;
+  /**
+   * Files inside the build-output folders `listFiles` skips (test-results, build,
+   * target, ...), where test runners write JUnit reports; never dependencies or
+   * VCS data (optional: a workspace that lists everything already has them).
+   */
+  listOutputFiles?(): string[];
 }
+
+export interface FileStat {
+  size: number;
+  /** Milliseconds since the epoch; undefined when not known. */
+  mtimeMs: number | undefined;
+}
+
+/** Ignored folders that test runners write reports into: `listOutputFiles` looks inside these. */
+export const REPORT_OUTPUT_DIRS = new Set(['test-results', 'build', 'target', 'out', 'coverage']);
 
 /** Folders never walked: dependencies, VCS data and build output. */
 export const ALWAYS_IGNORED_DIRS = new Set([

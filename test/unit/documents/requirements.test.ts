@@ -53,6 +53,19 @@ describe('documents/requirements', () => {
       assert.deepEqual(extract(text).requirements, []);
     });
 
+    it('excludes a conventions list that defines the keywords, but not a requirement that emphasises one', () => {
+      const text = md(
+        '### Document Conventions',
+        '',
+        '- **SHALL**: Indicates a mandatory requirement',
+        '- **SHOULD** \u2014 a recommended one',
+        '- MAY: an optional one',
+        '',
+        '- The system **MUST** log every export.',
+      );
+      assert.deepEqual(summary(text), [[6, 'must', undefined, undefined]]);
+    });
+
     it('excludes tables of examples, header rows and rows without ids', () => {
       const text = md(
         '| Keyword | Example |',

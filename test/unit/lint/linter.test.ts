@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DocKind } from '../../../server/src/documents/kinds';
 import { Linter } from '../../../server/src/lint/linter';
+import { Project } from '../../../server/src/project';
 import { RULES, RULES_BY_ID } from '../../../server/src/rules';
 import { MemoryWorkspace } from '../../../server/src/workspace/memoryWorkspace';
 import { lintAll, lintOne, makeLinter, md, withConfig } from '../helpers';
@@ -84,11 +85,16 @@ describe('lint/linter', () => {
     it('have unique stable ids, a name, a one-line description and a default severity', () => {
       assert.equal(RULES_BY_ID.size, RULES.length);
       for (const r of RULES) {
-        assert.match(r.id, /^(SPEC|PLANS|AGENTS)\d{3}$/);
+        assert.match(r.id, /^(SPEC|PLANS|AGENTS|TRACE)\d{3}$/);
         assert.match(r.name, /^[a-z]+(-[a-z]+)*$/);
         assert.ok(r.description.length > 10 && !r.description.includes('\n'), r.id);
         assert.ok(['error', 'warning', 'information', 'hint'].includes(r.defaultSeverity), r.id);
-        assert.ok(r.appliesTo.includes(r.id.replace(/\d+$/, '').toLowerCase() as DocKind), r.id);
+        if (r.id.startsWith('TRACE')) {
+          // Trace findings come from the workspace-wide trace index (Project), never from one document's check().
+          assert.deepEqual(r.appliesTo, [], r.id);
+        } else {
+          assert.ok(r.appliesTo.includes(r.id.replace(/\d+$/, '').toLowerCase() as DocKind), r.id);
+        }
       }
     });
 
@@ -108,7 +114,29 @@ describe('lint/linter', () => {
       const fixed = new Set<string>();
       for (const d of linter.documents()) for (const f of linter.lint(d.path, d.kind)) if (f.fix) fixed.add(f.ruleId);
       assert.deepEqual([...fixed].sort(), ['AGENTS008', 'PLANS002', 'SPEC001', 'SPEC003']);
-      assert.deepEqual(RULES.filter((r) => r.fixable).map((r) => r.id).sort(), ['AGENTS008', 'PLANS002', 'SPEC001', 'SPEC003']);
+
+      // Trace rules: a mistyped id (TRACE002) and an id two specs define (TRACE005) get fixes; the others do not.
+      const project = new Project(
+        new MemoryWorkspace({
+          'specs/001-a/spec.md': md('- **FR-001**: A MUST be.', '- **FR-002**: B MUST be.'),
+          'specs/002-b/spec.md': md('- **FR-001**: C MUST be.', '- **FR-003**: D MUST be.'),
+          'test/a.test.ts': md("it('FR-001 and FR-00x', () => {});", "it.skip('002-b/FR-003', () => {});", "it('FR-021', () => {});"),
+        }),
+        withConfig(),
+      );
+      project.indexAll();
+      const traceIds = new Set<string>();
+      for (const [p] of project.fileList()) {
+        for (const f of project.findings(p)) {
+          if (!f.ruleId.startsWith('TRACE')) continue;
+          traceIds.add(f.ruleId);
+          if (f.fix || f.fixes?.length) fixed.add(f.ruleId);
+        }
+      }
+      assert.deepEqual([...traceIds].sort(), ['TRACE001', 'TRACE002', 'TRACE003', 'TRACE005'], 'the workspace shows every trace rule but TRACE004');
+      const fixable = ['AGENTS008', 'PLANS002', 'SPEC001', 'SPEC003', 'TRACE002', 'TRACE005'];
+      assert.deepEqual([...fixed].sort(), fixable);
+      assert.deepEqual(RULES.filter((r) => r.fixable).map((r) => r.id).sort(), fixable);
     });
   });
 });
