@@ -47,6 +47,7 @@ function unquote(line: string): { text: string; offset: number } {
   return q ? { text: line.slice(q[0].length), offset: q[0].length } : { text: line, offset: 0 };
 }
 const KIRO_HEADING = /^Requirement\s+(\d+)\b/i;
+const KIRO_CRITERION = /^(\d+)\.(\d+)\.?\s/;
 // A conventions list defining a keyword ("- **SHALL**: Indicates a mandatory requirement") states no requirement.
 const KEYWORD_DEFINITION =
   /^(?:\*\*|__|\*|_|`)?(?:MUST NOT|SHALL NOT|SHOULD NOT|NOT RECOMMENDED|MUST|SHALL|REQUIRED|SHOULD|RECOMMENDED|MAY|OPTIONAL)(?:\*\*|__|\*|_|`)?\s*(?::|[-\u2013\u2014=]\s)/;
@@ -161,7 +162,14 @@ export function extractRequirements(model: MarkdownModel, ids: IdMatcher): Requi
         }
       }
     }
-    if (!id && kiro && b.listItem?.ordered && b.listItem.number && b.listItem.depth === 0) {
+    // Criteria written as paragraphs carry their full number: "5.3. WHEN ..., THE System SHALL ...".
+    const numbered = kiro && !b.listItem ? KIRO_CRITERION.exec(b.text) : null;
+    if (!id && kiro && numbered && numbered[1] === kiro.number) {
+      id = `${numbered[1]}.${numbered[2]}`;
+      source = 'kiro';
+      const col = firstLine.indexOf(id);
+      idLocation = col >= 0 ? { line: b.startLine, start: col, end: col + id.length } : undefined;
+    } else if (!id && kiro && b.listItem?.ordered && b.listItem.number && b.listItem.depth === 0) {
       id = `${kiro.number}.${b.listItem.number}`;
       source = 'kiro';
     }

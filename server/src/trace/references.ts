@@ -30,6 +30,14 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1); // V8 copies pieces shorter than 13 characters anyway
 }
 
+/** Where a global regex resumes after an empty match at `index`: one code point on with the u/v flag. */
+function nextIndex(s: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= s.length) return index + 1;
+  const c = s.charCodeAt(index);
+  const d = s.charCodeAt(index + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
+}
+
 /** Whole-text pre-filters of the matchers `referenceMatcher` built (see `candidateLines`). */
 const wholeTextFilters = new WeakMap<ReferenceMatcher, RegExp>();
 
@@ -90,6 +98,9 @@ export function referenceMatcher(ids: IdMatcher): ReferenceMatcher {
   const id = `(?:${ids.source})`;
   const edge = '(?<![A-Za-z0-9_\\-./])';
   const tail = '(?![A-Za-z0-9_]|-[A-Za-z0-9])';
+  // Kiro: Requirements 5.3 / Requirement 5.3, 6.1
+  // Not `\\b`: Kiro-generated tests write "_Requirements: 5.3_", where "_" is a word character.
+  const kiro = `(?<![A-Za-z0-9])Requirements?:?[_*]*\\s+(?<kiro>\\d+\\.\\d+(?:\\s*,\\s*\\d+\\.\\d+)*)(?![0-9]|\\.[0-9])`;
   const combined = new RegExp(
     [
       // range: FR-005 to FR-011, FR-005..FR-011, FR-005 through FR-011, FR-005–FR-011
@@ -98,17 +109,19 @@ export function referenceMatcher(ids: IdMatcher): ReferenceMatcher {
       `(?<![A-Za-z0-9_\\-.])(?<qual>[A-Za-z0-9][\\w.-]*)/(?<qid>${id})${tail}`,
       // prefixed: 2B-FR-001 (a per-spec prefix: digits then letters)
       `${edge}(?<pfx>\\d+[A-Za-z]+)-(?<pid>${id})${tail}`,
-      // Kiro: Requirements 5.3 / Requirement 5.3, 6.1
-      `\\bRequirements?\\s+(?<kiro>\\d+\\.\\d+(?:\\s*,\\s*\\d+\\.\\d+)*)\\b`,
+      kiro,
       `${edge}(?<plain>${id})${tail}`,
     ].join('|'),
     'g',
   );
-  // A cheap, exact pre-filter: every form above holds a whole id, or the word
-  // "Requirement", so a line the id pattern alone does not match holds no
-  // reference. (Skipped when the id pattern has back-references: inside the
-  // combined regex their group numbers mean other groups.)
-  const candidate = /\\[1-9]|\\k</.test(ids.source) ? undefined : new RegExp(`(?:${ids.source})|Requirement`);
+  // A cheap, exact pre-filter: every form above holds a whole id, or is a Kiro
+  // reference, so a line where neither the id pattern alone nor the Kiro alternative
+  // matches holds no reference. While the Kiro alternative starts with the word
+  // "Requirement" (and has no "|"), that word stands in for it. (No pre-filter when
+  // the id pattern has back-references: inside `combined` their numbers mean other groups.)
+  const kiroWord = /^(?:\\b|\(\?<!\[A-Za-z0-9\]\))Requirement/.test(kiro) && !kiro.includes('|');
+  const flags = combined.flags.replace(/[gy]/g, '');
+  const candidate = /\\[1-9]|\\k</.test(ids.source) ? undefined : new RegExp(`(?:${ids.source})|${kiroWord ? 'Requirement' : kiro}`, flags);
   const matcher: ReferenceMatcher = {
     scanLine(line, lineNo) {
       const out: Reference[] = [];
@@ -117,7 +130,7 @@ export function referenceMatcher(ids: IdMatcher): ReferenceMatcher {
       // exec() on the one regex, not matchAll() (which clones it on every call); same matches.
       combined.lastIndex = 0;
       for (let m = combined.exec(line); m !== null; m = combined.exec(line)) {
-        if (m[0] === '') combined.lastIndex++; // as matchAll does after an empty match
+        if (m[0] === '') combined.lastIndex = nextIndex(line, combined.lastIndex, /[uv]/.test(flags)); // as matchAll does
         const g = m.groups!;
         const start = m.index!;
         const end = start + m[0].length;
@@ -145,10 +158,10 @@ export function referenceMatcher(ids: IdMatcher): ReferenceMatcher {
       return out;
     },
   };
-  // The same pre-filter over a whole file finds the same lines when the id pattern
-  // cannot tell a line's end from its middle: no anchors, word boundaries or lookaround.
-  if (candidate !== undefined && !/[\^$]|\\[bB]|\(\?<?[=!]/.test(ids.source)) {
-    wholeTextFilters.set(matcher, new RegExp(candidate.source, 'g'));
+  // The same pre-filter over a whole file finds the same lines when it cannot tell a
+  // line's end from its middle: no anchors, word boundaries or lookaround.
+  if (candidate !== undefined && kiroWord && !/[\^$]|\\[bB]|\(\?<?[=!]/.test(ids.source)) {
+    wholeTextFilters.set(matcher, new RegExp(candidate.source, `${flags}g`));
   }
   return matcher;
 }

@@ -85,7 +85,7 @@ function isPreamble(line: string): boolean {
   return /^\s*(?:$|\/\/|\/\*|\*|#|@|--|"""|''')/.test(line);
 }
 
-// Cheap checks that guard the regular expressions below. Each is implied by the
+// Cheap checks that guard the regular expressions above. Each is implied by the
 // regex it guards (JS_DECL needs "it", "test", "describe", ... after the leading
 // white space and an optional "x" or "f"), so skipping the regex changes nothing.
 const CH = { at: 64, hash: 35, slash: 47, star: 42, bracket: 91, a: 97, c: 99, d: 100, f: 102, i: 105, o: 111, p: 112, s: 115, t: 116, x: 120 };

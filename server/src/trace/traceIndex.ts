@@ -217,8 +217,8 @@ export class TraceIndex {
     for (const s of this.specs.values()) {
       for (const r of s.byId.values()) map.set(key(s.path, r.id), { requirement: r, covering: [], skipped: [] });
     }
-    // Same order as resolving every reference of every file afresh, but only files
-    // changed since the last call (or citing a changed spec's ids) are resolved again.
+    // Same order as resolving every reference of every file afresh, but only files that
+    // changed since the last call (or cite an id whose defining specs changed) are resolved again.
     for (const [path, scanned] of this.tests) {
       for (const { ref, keys } of this.resolutionOf(path, scanned).resolved) {
         for (const k of keys) {
@@ -273,7 +273,7 @@ interface FileResolution {
   scanned: ScannedTestFile;
   /** References with at least one target, in order, with `key(spec, id)` of each target. */
   resolved: { ref: TestReference; keys: string[] }[];
-  /** Every id the file's references name: a spec defining one of them changing invalidates this. */
+  /** Every id the file's references name: a spec starting or stopping to define one of them invalidates this. */
   ids: Set<string>;
 }
 

@@ -201,6 +201,27 @@ describe('documents/requirements', () => {
       assert.deepEqual(extract(text).definitions, []);
     });
 
+    it('reads Kiro criteria written as numbered paragraphs ("5.3. WHEN ...") with their own number', () => {
+      const text = md(
+        '### Requirement 5: Pull Request Creation',
+        '',
+        '#### Acceptance Criteria',
+        '',
+        '5.1. WHEN a branch is pushed, THE System SHALL open a pull request',
+        '',
+        '5.2. WHEN opening it, THE System SHALL set the title',
+        '',
+        '7.1. THE System SHALL not be confused by another number',
+      );
+      assert.deepEqual(summary(text), [
+        [4, 'must', '5.1', 'kiro'],
+        [6, 'must', '5.2', 'kiro'],
+        [8, 'must', undefined, undefined],
+      ]);
+      const [first] = extract(text).requirements;
+      assert.deepEqual(first.idLocation, { line: 4, start: 0, end: 3 });
+    });
+
     it('uses the number as written for Kiro criteria', () => {
       assert.deepEqual(summary(md('### Requirement 2', '', '4. THE X SHALL y.', '5. THE X SHALL z.')).map((r) => r[2]), ['2.4', '2.5']);
     });

@@ -88,6 +88,11 @@ describe('trace/references', () => {
       assert.deepEqual(scan(' * **Validates: Requirements 5.3, 6.1**'), [['kiro', 'Requirements 5.3, 6.1', 16, 37, ['5.3', '6.1'], undefined]]);
     });
 
+    it('"Requirements: 5.3" and "_Requirements 5.3_" as Kiro-generated tests write them', () => {
+      assert.deepEqual(scan('// _Requirements: 5.3_'), [['kiro', 'Requirements: 5.3', 4, 21, ['5.3'], undefined]]);
+      assert.deepEqual(scan('  // Requirements_ 1.2'), [['kiro', 'Requirements_ 1.2', 5, 22, ['1.2'], undefined]]);
+    });
+
     it('"Requirement 2.4" in a comment', () => {
       assert.deepEqual(scan('# Requirement 2.4'), [['kiro', 'Requirement 2.4', 2, 17, ['2.4'], undefined]]);
     });

@@ -1,0 +1,354 @@
+/**
+ * User-level actions on a code-server workbench: the palette, quick open, the
+ * active editor (lines, squiggles, hovers, quick fixes), the status bar, the
+ * Problems and Output panels, notifications. Everything goes through the UI a
+ * user sees; nothing reaches into VS Code's internals.
+ */
+import type { Locator, Page, Rect } from './playwright';
+import { waitUntil } from './wait';
+
+export { waitUntil };
+
+const EDITOR = '.part.editor .editor-group-container.active .editor-instance .monaco-editor';
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
+/** The Quick Fix / code action menu (not its submenu panel). */
+const ACTION_WIDGET = '.action-widget:not(.action-list-submenu-panel)';
+const ACTION_ROWS = `${ACTION_WIDGET} .monaco-list-row.action`;
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface ProblemMarker {
+  /** Workspace-relative path of the file the marker is in. */
+  file: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+  source: string;
+  code: string;
+  line: number;
+  column: number;
+}
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Monaco renders spaces as U+00A0. */
+const normalize = (s: string) => s.replace(/\u00a0/g, ' ');
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Opens `folder` in a new tab and waits for the workbench and the extension host's first status bar items. */
+  async openFolder(baseUrl: string, folder: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await this.page.locator('#status\\.problems').waitFor({ timeout: 60_000 });
+  }
+
+  // ---------------------------------------------------------------- palette
+
+  private async quickInput(open: string, text: string): Promise<Locator> {
+    const input = this.page.locator(`${QUICK_INPUT} input`);
+    if (!(await input.isVisible())) await this.page.keyboard.press(open);
+    await input.waitFor({ state: 'visible' });
+    await input.fill(text);
+    return input;
+  }
+
+  /** The labels the command palette lists for `query` (without the leading `>`). */
+  async paletteEntries(query: string): Promise<string[]> {
+    await this.quickInput('F1', `>${query}`);
+    await this.page.locator(QUICK_ROWS).first().waitFor();
+    // The list filters asynchronously: wait until two reads agree.
+    let prev = '';
+    return waitUntil(`palette entries for "${query}"`, async () => {
+      const rows = (await this.page.locator(QUICK_ROWS).allInnerTexts()).map((r) => normalize(r.split('\n')[0]!.trim()));
+      const key = rows.join('|');
+      const stable = key === prev;
+      prev = key;
+      return stable ? rows : undefined;
+    });
+  }
+
+  /** Runs a command from the palette by its full label, e.g. "podflow: Show output". */
+  async runCommand(label: string): Promise<void> {
+    await this.quickInput('F1', `>${label}`);
+    const row = this.page.locator(QUICK_ROWS).filter({ hasText: label }).first();
+    await row.waitFor();
+    await row.click();
+    await this.page.locator(`${QUICK_INPUT}`).waitFor({ state: 'hidden' });
+  }
+
+  async closeQuickInput(): Promise<void> {
+    if (await this.page.locator(`${QUICK_INPUT} input`).isVisible()) await this.page.keyboard.press('Escape');
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+  }
+
+  // ---------------------------------------------------------------- editor
+
+  /** Quick Open (Ctrl+P) a workspace-relative path; waits until its tab is active. */
+  async openFile(relPath: string): Promise<void> {
+    await this.quickInput('Control+P', relPath);
+    const base = relPath.split('/').pop()!;
+    const dir = relPath.includes('/') ? relPath.slice(0, relPath.lastIndexOf('/')) : '';
+    const row = this.page.locator(QUICK_ROWS).filter({ hasText: base }).filter({ hasText: dir }).first();
+    await row.waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.part.editor .tab.active', { hasText: base }).waitFor();
+    await this.page.locator(`${EDITOR} .view-lines`).waitFor();
+  }
+
+  /** Go to line (and column) with Ctrl+G; the line is revealed and the cursor put there. */
+  async goTo(line: number, column?: number): Promise<void> {
+    await this.quickInput('Control+G', `:${line}${column ? `:${column}` : ''}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+    await this.waitForStatusBar(new RegExp(`Ln ${line}, Col ${column ?? 1}(?!\\d)`));
+  }
+
+  /** Vertical position of a (rendered) line, from its number in the gutter. */
+  private async lineTop(line: number): Promise<number> {
+    const num = this.page.locator(`${EDITOR} .margin-view-overlays .line-numbers`).filter({ hasText: new RegExp(`^\\s*${line}\\s*$`) });
+    const box = await num.first().boundingBox({ timeout: 5000 });
+    if (!box) throw new Error(`line ${line} is not rendered`);
+    return box.y;
+  }
+
+  /** The text of a line of the active editor, as rendered (the line must be on screen: use goTo first). */
+  async lineText(line: number): Promise<string> {
+    const top = await this.lineTop(line);
+    for (const el of await this.page.locator(`${EDITOR} .view-lines .view-line`).all()) {
+      const box = await el.boundingBox();
+      if (box && Math.abs(box.y - top) < 3) return normalize(await el.innerText());
+    }
+    throw new Error(`no view line at the height of line ${line}`);
+  }
+
+  async waitForLineText(line: number, expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
+    return waitUntil(
+      `line ${line} to read ${String(expected)}`,
+      async () => {
+        const text = await this.lineText(line);
+        return (typeof expected === 'string' ? text === expected : expected.test(text)) ? text : undefined;
+      },
+      timeoutMs,
+    );
+  }
+
+  /** Squiggles (diagnostic decorations) drawn on a line of the active editor. */
+  async squiggles(line: number, severity: Severity = 'warning'): Promise<Rect[]> {
+    const top = await this.lineTop(line);
+    const out: Rect[] = [];
+    for (const el of await this.page.locator(`${EDITOR} .view-overlays .squiggly-${severity}`).all()) {
+      const box = await el.boundingBox();
+      if (box && Math.abs(box.y - top) < 3) out.push(box);
+    }
+    return out.sort((a, b) => a.x - b.x);
+  }
+
+  /** The squiggle on `line` over the word `word` (located from the rendered text), waiting for it to appear. */
+  async waitForSquiggleOver(line: number, word: string, severity: Severity = 'warning', timeoutMs = 20_000): Promise<Rect> {
+    return waitUntil(
+      `a ${severity} squiggle under "${word}" on line ${line}`,
+      async () => {
+        const span = await this.wordRect(line, word);
+        return (await this.squiggles(line, severity)).find((s) => Math.abs(s.x - span.x) < 4 && Math.abs(s.x + s.width - (span.x + span.width)) < 4);
+      },
+      timeoutMs,
+    );
+  }
+
+  async waitForNoSquiggleOver(line: number, word: string, severity: Severity = 'warning', timeoutMs = 20_000): Promise<void> {
+    await waitUntil(
+      `no ${severity} squiggle under "${word}" on line ${line}`,
+      async () => {
+        const span = await this.wordRect(line, word);
+        const hit = (await this.squiggles(line, severity)).find((s) => s.x < span.x + span.width - 1 && s.x + s.width > span.x + 1);
+        return hit ? undefined : true;
+      },
+      timeoutMs,
+    );
+  }
+
+  /** Screen rectangle of the first occurrence of `word` on a rendered line (monospace: column x char width). */
+  async wordRect(line: number, word: string): Promise<Rect> {
+    const top = await this.lineTop(line);
+    for (const el of await this.page.locator(`${EDITOR} .view-lines .view-line`).all()) {
+      const box = await el.boundingBox();
+      if (!box || Math.abs(box.y - top) >= 3) continue;
+      const text = normalize(await el.innerText());
+      const col = text.indexOf(word);
+      if (col < 0) throw new Error(`"${word}" is not on line ${line}: ${text}`);
+      const charWidth = await this.charWidth();
+      return { x: box.x + col * charWidth, y: box.y, width: word.length * charWidth, height: box.height };
+    }
+    throw new Error(`line ${line} is not rendered`);
+  }
+
+  private cachedCharWidth: number | undefined;
+  private async charWidth(): Promise<number> {
+    // Measure a full line of known length: its first span's width over its characters.
+    if (this.cachedCharWidth) return this.cachedCharWidth;
+    const spans = await this.page.locator(`${EDITOR} .view-lines .view-line > span`).all();
+    for (const span of spans) {
+      const text = normalize(await span.innerText());
+      const box = await span.boundingBox();
+      if (box && text.length >= 10) return (this.cachedCharWidth = box.width / text.length);
+    }
+    throw new Error('cannot measure the editor font');
+  }
+
+  /** Moves the mouse onto a rectangle (from elsewhere, so Monaco sees a move) and returns the hover's text. */
+  async hover(rect: Rect, expected: string | RegExp): Promise<string> {
+    return waitUntil(`a hover showing ${String(expected)}`, async () => {
+      await this.page.mouse.move(rect.x + rect.width / 2, rect.y - 60);
+      await this.page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 4 });
+      const hover = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: expected }).first();
+      await hover.waitFor({ state: 'visible', timeout: 3000 });
+      return normalize(await hover.innerText());
+    }, 20_000, 50);
+  }
+
+  async moveMouseAway(): Promise<void> {
+    await this.page.mouse.move(5, 5);
+    await this.page.locator('.monaco-hover:not(.hidden)').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  }
+
+  /** Ctrl+. at the cursor; returns the titles the Quick Fix menu offers. */
+  async openQuickFixMenu(): Promise<string[]> {
+    const rows = this.page.locator(ACTION_ROWS);
+    return waitUntil('the Quick Fix menu', async () => {
+      if (!(await this.page.locator(ACTION_WIDGET).isVisible())) await this.page.keyboard.press('Control+.');
+      await rows.first().waitFor({ timeout: 3000 });
+      return (await rows.allInnerTexts()).map((t) => normalize(t.trim()));
+    });
+  }
+
+  async applyQuickFix(title: string): Promise<void> {
+    const titles = await this.openQuickFixMenu();
+    if (!titles.some((t) => t.includes(title))) throw new Error(`no quick fix "${title}"; offered: ${titles.join(' | ')}`);
+    await this.page.locator(ACTION_ROWS).filter({ hasText: title }).first().click();
+    await this.page.locator(ACTION_WIDGET).waitFor({ state: 'hidden' });
+  }
+
+  // ---------------------------------------------------------------- status bar
+
+  async statusBarText(): Promise<string> {
+    return normalize(await this.page.locator('.part.statusbar').innerText());
+  }
+
+  async waitForStatusBar(text: string | RegExp, timeoutMs = 20_000): Promise<void> {
+    await this.page.locator('.part.statusbar .statusbar-item', { hasText: text }).first().waitFor({ timeout: timeoutMs });
+  }
+
+  /** Error / warning / info counts of the status bar's problems item. */
+  async problemCounts(): Promise<ProblemCounts> {
+    const label = (await this.page.locator('#status\\.problems').getAttribute('aria-label')) ?? '';
+    // e.g. "Errors: 0, Warnings: 8, Infos: 1" (older builds: "No Problems")
+    const n = (what: string) => Number(new RegExp(`${what}:\\s*(\\d+)`, 'i').exec(label)?.[1] ?? 0);
+    return { errors: n('Errors'), warnings: n('Warnings'), infos: n('Infos') };
+  }
+
+  async waitForProblemCounts(pred: (c: ProblemCounts) => boolean, what: string, timeoutMs = 30_000): Promise<ProblemCounts> {
+    return waitUntil(what, async () => {
+      const c = await this.problemCounts();
+      return pred(c) ? c : undefined;
+    }, timeoutMs);
+  }
+
+  // ---------------------------------------------------------------- panels
+
+  /** Opens (focuses) the Problems panel and types `filter` into its filter box ('' clears it). */
+  async openProblems(filter = ''): Promise<void> {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    await this.page.locator('.part.panel .markers-panel').waitFor();
+    await this.setPanelFilter(filter);
+  }
+
+  /**
+   * The markers the Problems panel shows (only the rendered rows: filter to keep the list short),
+   * parsed from each row's accessible label, with the workspace-relative path of their file.
+   */
+  async problemMarkers(filter = ''): Promise<ProblemMarker[]> {
+    await this.openProblems(filter);
+    await this.page.waitForTimeout(300); // the filter applies after a short debounce
+    const rows = await this.page.locator('.part.panel .markers-panel .monaco-list-row').all();
+    const out: ProblemMarker[] = [];
+    let file = '';
+    for (const row of rows) {
+      const r = await row.evaluate((el) => ({
+        label: el.getAttribute('aria-label') ?? '',
+        name: el.querySelector('.label-name')?.textContent ?? undefined,
+        folder: el.querySelector('.label-description')?.textContent ?? '',
+        code: el.querySelector('.marker-code')?.textContent ?? undefined,
+        source: el.querySelector('.marker-source')?.textContent ?? '',
+      }));
+      if (r.name !== undefined) {
+        file = r.folder ? `${r.folder}/${r.name}` : r.name;
+        continue;
+      }
+      if (r.code === undefined) continue; // related information ("the earlier bullet at line 15 ...")
+      const m = /^(Error|Warning|Info|Hint): (.*) at line (\d+) and character (\d+)\./s.exec(normalize(r.label));
+      if (!m) continue;
+      out.push({ file, severity: m[1]!.toLowerCase() as ProblemMarker['severity'], message: m[2]!, source: r.source, code: r.code, line: Number(m[3]), column: Number(m[4]) });
+    }
+    return out;
+  }
+
+  /** Waits until the Problems panel shows (or no longer shows) a marker with this code at this line of this file. */
+  async waitForMarker(want: { file: string; code: string; line: number }, present = true, timeoutMs = 30_000): Promise<ProblemMarker[]> {
+    return waitUntil(
+      `${want.code} at ${want.file}:${want.line} ${present ? 'in' : 'gone from'} the Problems panel`,
+      async () => {
+        const markers = await this.problemMarkers(want.code);
+        const hit = markers.some((m) => m.file === want.file && m.code === want.code && m.line === want.line);
+        return hit === present ? markers : undefined;
+      },
+      timeoutMs,
+      300,
+    );
+  }
+
+  /** The filter box in the panel's title bar (Problems and Output each have one; some state is shared). */
+  private async setPanelFilter(text: string): Promise<void> {
+    const input = this.page.locator('.part.panel .viewpane-filter input').first();
+    if (!(await input.isVisible())) return;
+    if ((await input.evaluate((el) => el.value ?? '')) !== text) await input.fill(text);
+  }
+
+  /** The text of the Output panel's current channel (e.g. after "podflow: Show output"). */
+  async outputText(): Promise<string> {
+    const view = this.page.locator('.part.panel .output-view .monaco-editor .view-lines');
+    await view.waitFor();
+    await this.setPanelFilter('');
+    return normalize(await view.innerText());
+  }
+
+  async waitForOutput(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+    return waitUntil(`the output panel to show ${pattern}`, async () => {
+      const text = await this.outputText();
+      return pattern.test(text) ? text : undefined;
+    }, timeoutMs);
+  }
+
+  async closePanel(): Promise<void> {
+    if (await this.page.locator('.part.panel').isVisible()) await this.runCommand('View: Hide Panel');
+  }
+
+  // ---------------------------------------------------------------- notifications
+
+  /** Visible notification toasts, with their severity from the icon. */
+  async notifications(): Promise<{ severity: 'error' | 'warning' | 'info'; text: string }[]> {
+    const out: { severity: 'error' | 'warning' | 'info'; text: string }[] = [];
+    for (const toast of await this.page.locator('.notifications-toasts .notification-toast').all()) {
+      if (!(await toast.isVisible())) continue;
+      const icon = (await toast.locator('.notification-list-item-icon').first().getAttribute('class')) ?? '';
+      const severity = /codicon-error/.test(icon) ? 'error' : /codicon-warning/.test(icon) ? 'warning' : 'info';
+      out.push({ severity, text: normalize(await toast.innerText()) });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,1 @@
+export declare function bundleSuite(outFile: string): Promise<string>;
