@@ -41,6 +41,24 @@ Exit codes: lint: 0 no error-level findings, 1 error-level findings; coverage: 0
 
 class UsageError extends Error {}
 
+/**
+ * Walks command-line arguments: `handle(flag, arg, value)` per argument, where
+ * `--flag=v` and `--flag v` both give `value()` = "v" (consuming the next one).
+ */
+function eachArg(argv: string[], handle: (flag: string, arg: string, value: () => string) => void): void {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const flag = eq >= 0 ? a.slice(0, eq) : a;
+    const inline = eq >= 0 ? a.slice(eq + 1) : undefined;
+    handle(flag, a, () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    });
+  }
+}
+
 interface LintArgs {
   paths: string[];
   format: 'text' | 'json' | 'sarif';
@@ -51,14 +69,7 @@ interface LintArgs {
 
 function parseLintArgs(argv: string[]): LintArgs {
   const args: LintArgs = { paths: [], format: 'text', config: undefined, root: undefined, kind: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  eachArg(argv, (flag, a, value) => {
     switch (flag) {
       case '--format': {
         const v = value();
@@ -82,7 +93,7 @@ function parseLintArgs(argv: string[]): LintArgs {
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
         args.paths.push(a);
     }
-  }
+  });
   return args;
 }
 
@@ -189,14 +200,7 @@ interface CoverageArgs {
 
 function parseCoverageArgs(argv: string[]): CoverageArgs {
   const args: CoverageArgs = { min: undefined, format: 'text', specs: [], config: undefined, root: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  eachArg(argv, (flag, a, value) => {
     switch (flag) {
       case '--min': {
         const v = value();
@@ -223,7 +227,7 @@ function parseCoverageArgs(argv: string[]): CoverageArgs {
       default:
         throw new UsageError(a.startsWith('-') ? `unknown option ${a}` : `coverage takes no paths (got "${a}"; use --root DIR or --spec GLOB)`);
     }
-  }
+  });
   return args;
 }
 

@@ -110,8 +110,12 @@ export class DiskWorkspace implements Workspace {
   readText(relPath: string): string | undefined {
     const overlay = this.overlays.get(relPath);
     if (overlay !== undefined) return overlay;
-    const bytes = this.readBytes(relPath);
-    return bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8');
+    try {
+      // Decoded straight from the file: no intermediate copy of the bytes.
+      return fs.readFileSync(this.abs(relPath), 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   exists(relPath: string): boolean {
