@@ -210,7 +210,14 @@ export function findTests(lines: readonly string[], language: TestLanguage): Tes
         if (f) current = push(f[1], i, 0, false, false);
         const r = ch === CH.t && line.startsWith('t.Run(', fns) ? GO_RUN.exec(line) : null;
         if (r && current) push(`${current.name}/${r[2]}`, i, indentOf(line), false, false);
-        if (stack.length && line.includes('t.Skip') && GO_SKIP.test(line)) stack[stack.length - 1].skipped = true;
+        if (line.includes('t.Skip') && GO_SKIP.test(line)) {
+          // The skip belongs to the innermost test whose body still holds this line: a
+          // subtest that closed above it (its `})` at its own indent) is not it.
+          const indent = indentOf(line);
+          let owner = stack.length - 1;
+          while (owner > 0 && stack[owner].indent >= indent) owner--;
+          if (owner >= 0) stack[owner].skipped = true;
+        }
         break;
       }
       case 'rust': {

@@ -241,6 +241,23 @@ describe('trace/testScanner', () => {
     });
   });
 
+  describe('Go t.Skip after a subtest', () => {
+    it('skips the parent test, not the subtest that closed above it (that one already ran)', () => {
+      const text = md(
+        'func TestImport(t *testing.T) {', // 0
+        '\tt.Run("FR-010 parses", func(t *testing.T) {', // 1
+        '\t\t// body', // 2
+        '\t})', // 3
+        '\tt.Skip("flaky") // FR-011', // 4
+        '}', // 5
+      );
+      assert.deepEqual(scan('import_test.go', text), {
+        tests: ['0:TestImport [skip]', '1:TestImport/FR-010 parses < TestImport'],
+        refs: ['1:FR-010 -> TestImport/FR-010 parses', '4:FR-011 -> TestImport [skip]'],
+      });
+    });
+  });
+
   describe('Rust', () => {
     it('#[test], #[tokio::test], doc comments and #[ignore]', () => {
       const text = md(
