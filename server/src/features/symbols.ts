@@ -4,6 +4,13 @@ import { requirementRange } from '../trace/traceFindings';
 
 type UriOf = (path: string) => string;
 
+/** A requirement's text without its own id at the front ("**FR-002**: The system ..." -> "The system ..."). */
+export function withoutId(text: string, id: string): string {
+  const at = text.indexOf(id);
+  if (at < 0 || at > 4) return text;
+  return text.slice(at + id.length).replace(/^(?:\*\*|__|\]|`)?\s*[:\u2014\u2013-]?\s*/, '') || text;
+}
+
 function short(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -39,7 +46,7 @@ export function documentSymbols(project: Project, path: string, text: string): D
       : { start: { line: r.keywords[0].line, character: r.keywords[0].start }, end: { line: r.keywords[0].line, character: r.keywords[0].end } };
     const sym: DocumentSymbol = {
       name: r.id,
-      detail: `${r.keywords[0].keyword} · ${short(r.text)}`,
+      detail: `${r.keywords[0].keyword} · ${short(withoutId(r.text, r.id))}`,
       kind: SymbolKind.Key,
       range: { start: { line: r.startLine, character: 0 }, end: { line: last, character: (lines[last] ?? '').length } },
       selectionRange: sel,
@@ -58,7 +65,7 @@ export function workspaceSymbols(projects: readonly { project: Project; uriOf: U
     for (const spec of project.trace.specs.values()) {
       for (const r of spec.byId.values()) {
         if (q && !r.id.toLowerCase().includes(q) && !r.text.toLowerCase().includes(q)) continue;
-        out.push({ name: `${r.id} ${short(r.text, 60)}`, kind: SymbolKind.Key, containerName: spec.scope, location: { uri: uriOf(spec.path), range: requirementRange(r) } });
+        out.push({ name: `${r.id} ${short(withoutId(r.text, r.id), 60)}`, kind: SymbolKind.Key, containerName: spec.scope, location: { uri: uriOf(spec.path), range: requirementRange(r) } });
         if (out.length >= limit) return out;
       }
     }
