@@ -65,3 +65,49 @@ export function contributedCommands(manifest?: Manifest): ContributedCommand[] {
 export function paletteLabel(c: ContributedCommand): string {
   return c.category ? `${c.category}: ${c.title}` : c.title;
 }
+
+/**
+ * MUST-to-test traceability in examples/: the code lens above each requirement of the invites
+ * spec (server/src/features/testsOf.ts lensTitle). examples/reports/junit.xml is loaded, so a
+ * requirement with a running test shows its result and the report's age (its file's mtime:
+ * "just now" in a fresh copy of examples/, minutes later at most).
+ */
+const PASSED_JUST_NOW = /^✓ 1 test · 1 passed · (?:just now|\d+ min ago)$/;
+export const INVITES_SPEC = {
+  file: 'specs/002-team-invites/spec.md',
+  lenses: [
+    // test/invites.test.ts cites it, the report says it passed.
+    { line: 14, id: 'FR-001', level: 'MUST', title: PASSED_JUST_NOW },
+    { line: 15, id: 'FR-002', level: 'MUST', title: PASSED_JUST_NOW },
+    // Only a test.skip(...) cites it (TRACE003).
+    { line: 16, id: 'FR-003', level: 'MUST NOT', title: '✗ 1 skipped test' },
+    // SHOULD and MAY are not flagged. The test naming a bare "FR-004" is ambiguous (TRACE005: two specs define it), so it covers nothing.
+    { line: 17, id: 'FR-004', level: 'SHOULD', title: 'no test' },
+    { line: 18, id: 'FR-005', level: 'MAY', title: 'no test' },
+  ],
+} as const;
+
+/** The test FR-001 of the invites spec is peeked at from its lens, and Go to Definition starts from. */
+export const INVITES_TEST = {
+  file: 'test/invites.test.ts',
+  folder: 'test',
+  line: 8,
+  id: 'FR-001',
+  name: '002-team-invites/FR-001: an owner invites a teammate by e-mail',
+} as const;
+
+/** What the peek view says when a requirement has no test (client/src/trace/coverage.ts peekTests). */
+export const NO_TEST_MESSAGE = /podflow: no test cites this requirement yet/;
+
+/** An uncovered MUST of the CSV spec (TRACE001), and the test line the user types to cover it. */
+export const UNCOVERED_MUST = {
+  spec: 'specs/001-csv-export/spec.md',
+  line: 19,
+  id: 'FR-003',
+  text: 'The system MUST finish an export of 10,000 invoices quickly.',
+  lens: '✗ no test',
+  testFile: 'packages/api/test/csv.test.ts',
+  typed: "test('001-csv-export/FR-003: exports 10,000 invoices in under 2 seconds', () => {});",
+  // A test with no result in the report yet: counted as covering, no ✓ until it has run.
+  lensAfter: '1 test · no results',
+} as const;

@@ -49,6 +49,12 @@ export interface ElementLike {
   querySelector(selector: string): ElementLike | null;
 }
 
+/** The content of an <iframe> (webviews: the markdown preview), located lazily like a Locator. */
+export interface FrameLocator {
+  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+  frameLocator(selector: string): FrameLocator;
+}
+
 export interface ConsoleMessage {
   type(): string;
   text(): string;
@@ -57,6 +63,7 @@ export interface ConsoleMessage {
 export interface Page {
   goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit'; timeout?: number }): Promise<unknown>;
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+  frameLocator(selector: string): FrameLocator;
   keyboard: {
     press(key: string, options?: { delay?: number }): Promise<void>;
     type(text: string, options?: { delay?: number }): Promise<void>;

@@ -1,8 +1,9 @@
 /**
  * User-level actions on a code-server workbench: the palette, quick open, the
- * active editor (lines, squiggles, hovers, quick fixes), the status bar, the
- * Problems and Output panels, notifications. Everything goes through the UI a
- * user sees; nothing reaches into VS Code's internals.
+ * active editor (lines, squiggles, hovers, quick fixes, code lenses, peek views,
+ * Go to Definition, saving), the status bar, webviews, the Problems and Output
+ * panels, notifications. Everything goes through the UI a user sees; nothing
+ * reaches into VS Code's internals.
  */
 import type { Locator, Page, Rect } from './playwright';
 import { waitUntil } from './wait';
@@ -15,6 +16,8 @@ const QUICK_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
 /** The Quick Fix / code action menu (not its submenu panel). */
 const ACTION_WIDGET = '.action-widget:not(.action-list-submenu-panel)';
 const ACTION_ROWS = `${ACTION_WIDGET} .monaco-list-row.action`;
+const ACTIVE_GROUP = '.part.editor .editor-group-container.active';
+const PEEK = `${EDITOR} .peekview-widget`;
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -27,6 +30,23 @@ export interface ProblemMarker {
   code: string;
   line: number;
   column: number;
+}
+
+/** A code lens on screen: the line it sits above and its text (" | " between several commands). */
+export interface CodeLens {
+  line: number;
+  title: string;
+}
+
+/** What a peek view (references, definitions, a code lens's locations) shows. */
+export interface PeekView {
+  /** File name of the location shown in its embedded editor, and that file's folder. */
+  file: string;
+  folder: string;
+  /** Its header's summary, e.g. "Locations (1)". */
+  meta: string;
+  /** Rows of the result tree: file rows and the text of each location's line. */
+  rows: string[];
 }
 
 export interface ProblemCounts {
@@ -89,15 +109,29 @@ export class Workbench {
 
   // ---------------------------------------------------------------- editor
 
-  /** Quick Open (Ctrl+P) a workspace-relative path; waits until its tab is active. */
+  /**
+   * Quick Open (Ctrl+P) a workspace-relative path, by clicking its row; waits until it is the active
+   * editor (its breadcrumbs name it: two tabs may both read "spec.md"). The list is refilled while
+   * file search answers, so a pick that opened nothing is tried again.
+   */
   async openFile(relPath: string): Promise<void> {
-    await this.quickInput('Control+P', relPath);
     const base = relPath.split('/').pop()!;
     const dir = relPath.includes('/') ? relPath.slice(0, relPath.lastIndexOf('/')) : '';
-    const row = this.page.locator(QUICK_ROWS).filter({ hasText: base }).filter({ hasText: dir }).first();
-    await row.waitFor();
-    await this.page.keyboard.press('Enter');
-    await this.page.locator('.part.editor .tab.active', { hasText: base }).waitFor();
+    const isActive = async () => (await this.activeEditorPath())?.endsWith(`/${relPath}`) === true;
+    await waitUntil(
+      `Quick Open to open ${relPath}`,
+      async () => {
+        await this.quickInput('Control+P', relPath);
+        const row = this.page.locator(QUICK_ROWS).filter({ hasText: base }).filter({ hasText: dir }).first();
+        await row.waitFor({ timeout: 10_000 });
+        await row.click({ timeout: 5000 });
+        await this.page.locator(`${ACTIVE_GROUP} .tab.active`, { hasText: base }).waitFor({ timeout: 5000 });
+        return waitUntil(`the breadcrumbs to name ${relPath}`, isActive, 5000);
+      },
+      40_000,
+      500,
+    );
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
     await this.page.locator(`${EDITOR} .view-lines`).waitFor();
   }
 
@@ -234,6 +268,144 @@ export class Workbench {
     await this.page.locator(ACTION_WIDGET).waitFor({ state: 'hidden' });
   }
 
+  // ---------------------------------------------------------------- code lenses, peek, navigation
+
+  /** The code lens elements on screen with the line each sits above (the first line at or below its bottom). */
+  private async lensElements(): Promise<(CodeLens & { el: Locator })[]> {
+    const tops: { line: number; top: number }[] = [];
+    for (const el of await this.page.locator(`${EDITOR} .margin-view-overlays .line-numbers`).all()) {
+      const box = await el.boundingBox();
+      const line = Number((await el.innerText()).trim());
+      if (box && Number.isInteger(line) && line > 0) tops.push({ line, top: box.y });
+    }
+    tops.sort((a, b) => a.top - b.top);
+    const out: (CodeLens & { el: Locator })[] = [];
+    for (const el of await this.page.locator(`${EDITOR} .codelens-decoration`).all()) {
+      const box = await el.boundingBox();
+      if (!box) continue;
+      const below = tops.find((t) => t.top >= box.y + box.height - 3);
+      if (below) out.push({ line: below.line, title: normalize(await el.innerText()).trim(), el });
+    }
+    return out.sort((a, b) => a.line - b.line);
+  }
+
+  /** The code lenses of the active editor that are on screen, by line. */
+  async codeLenses(): Promise<CodeLens[]> {
+    return (await this.lensElements()).map(({ line, title }) => ({ line, title }));
+  }
+
+  /** Waits until the code lens above `line` reads `expected`; returns its text. */
+  async waitForCodeLens(line: number, expected: string | RegExp, timeoutMs = 30_000): Promise<string> {
+    let seen = '';
+    return waitUntil(
+      `the code lens above line ${line} to read ${String(expected)}`,
+      async () => {
+        const lens = (await this.codeLenses()).find((l) => l.line === line);
+        seen = lens?.title ?? '(none)';
+        return lens && (typeof expected === 'string' ? lens.title === expected : expected.test(lens.title)) ? lens.title : undefined;
+      },
+      timeoutMs,
+      250,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message} (it reads: ${seen})`);
+    });
+  }
+
+  /** Clicks the code lens above `line` (the command whose title matches `title`, else its first). */
+  async clickCodeLens(line: number, title?: string | RegExp): Promise<void> {
+    const lens = (await this.lensElements()).find((l) => l.line === line);
+    if (!lens) throw new Error(`no code lens above line ${line}`);
+    const link = title ? lens.el.locator('a', { hasText: title }).first() : lens.el.locator('a').first();
+    await link.click();
+  }
+
+  /** The peek view open in the active editor, once its result tree is filled. */
+  async peekView(timeoutMs = 15_000): Promise<PeekView> {
+    const widget = this.page.locator(PEEK).first();
+    await widget.waitFor({ state: 'visible', timeout: timeoutMs });
+    return waitUntil(
+      'the peek view to list its results',
+      async () => {
+        const rows = (await widget.locator('.ref-tree .monaco-list-row').allInnerTexts()).map((r) => normalize(r).replace(/\s+/g, ' ').trim()).filter(Boolean);
+        if (!rows.length) return undefined;
+        const text = async (sel: string) => normalize(await widget.locator(`.peekview-title ${sel}`).first().innerText({ timeout: 2000 })).trim();
+        return { file: await text('.filename'), folder: await text('.dirname'), meta: await text('.meta'), rows };
+      },
+      timeoutMs,
+    );
+  }
+
+  async closePeekView(): Promise<void> {
+    if (await this.page.locator(PEEK).first().isVisible()) await this.page.keyboard.press('Escape');
+    await this.page.locator(PEEK).first().waitFor({ state: 'hidden', timeout: 5000 });
+  }
+
+  /** Absolute path of the active editor's file, from its breadcrumbs (undefined when it has none: previews, untitled). */
+  async activeEditorPath(): Promise<string | undefined> {
+    const label = this.page.locator(`${ACTIVE_GROUP} .breadcrumbs-control .file.monaco-breadcrumb-item .monaco-icon-label`).first();
+    if (!(await label.isVisible())) return undefined;
+    return (await label.getAttribute('aria-label'))?.replace(/ • .*$/, '') ?? undefined;
+  }
+
+  /** The label of the active editor's tab, e.g. "spec.md" or "Preview Untitled-1". */
+  async activeTabLabel(): Promise<string> {
+    return (await this.page.locator(`${ACTIVE_GROUP} .tab.active`).first().getAttribute('aria-label')) ?? '';
+  }
+
+  /** The cursor position the status bar shows ("Ln 14, Col 5"). */
+  async cursorPosition(): Promise<{ line: number; column: number }> {
+    const text = await this.page.locator('#status\\.editor\\.selection').innerText();
+    const m = /Ln (\d+), Col (\d+)/.exec(text);
+    if (!m) throw new Error(`no cursor position in the status bar: "${text}"`);
+    return { line: Number(m[1]), column: Number(m[2]) };
+  }
+
+  /**
+   * Go to Definition (F12) at the cursor; waits until the active editor is a file whose path ends
+   * with `expectedFile`. Pressed again while the server has nothing to answer yet (just opened).
+   */
+  async goToDefinition(expectedFile: string, timeoutMs = 20_000): Promise<void> {
+    const arrived = async () => (await this.activeEditorPath())?.endsWith(`/${expectedFile}`) === true;
+    const base = expectedFile.split('/').pop()!;
+    await waitUntil(
+      `Go to Definition to open ${expectedFile}`,
+      async () => {
+        if (await arrived()) return true;
+        await this.page.keyboard.press('F12');
+        await this.page.locator(`${ACTIVE_GROUP} .tab.active[data-resource-name="${base}"]`).waitFor({ timeout: 3000 });
+        return waitUntil('the breadcrumbs', arrived, 3000).catch(() => undefined);
+      },
+      timeoutMs,
+      500,
+    );
+  }
+
+  /** Ctrl+S in the active editor; waits until its tab is no longer dirty. */
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator(`${ACTIVE_GROUP} .tab.active:not(.dirty)`).first().waitFor({ timeout: 10_000 });
+  }
+
+  // ---------------------------------------------------------------- webviews
+
+  /** The text of the webview (e.g. a markdown preview) that shows `expected`, once it has rendered. */
+  async webviewText(expected: string | RegExp, timeoutMs = 20_000): Promise<string> {
+    return waitUntil(
+      `a webview showing ${String(expected)}`,
+      async () => {
+        const count = await this.page.locator('iframe.webview').count();
+        for (let i = 0; i < count; i++) {
+          const body = this.page.frameLocator(`iframe.webview >> nth=${i}`).frameLocator('#active-frame').locator('body');
+          const text = normalize(await body.innerText({ timeout: 2000 }).catch(() => ''));
+          if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
+        }
+        return undefined;
+      },
+      timeoutMs,
+      300,
+    );
+  }
+
   // ---------------------------------------------------------------- status bar
 
   async statusBarText(): Promise<string> {
@@ -242,6 +414,17 @@ export class Workbench {
 
   async waitForStatusBar(text: string | RegExp, timeoutMs = 20_000): Promise<void> {
     await this.page.locator('.part.statusbar .statusbar-item', { hasText: text }).first().waitFor({ timeout: timeoutMs });
+  }
+
+  /** The text of the status bar item matching `text` (icons are not text), waiting for it. */
+  async statusBarItem(text: string | RegExp, timeoutMs = 20_000): Promise<string> {
+    const item = this.page.locator('.part.statusbar .statusbar-item', { hasText: text }).first();
+    await item.waitFor({ timeout: timeoutMs });
+    return normalize(await item.innerText()).trim();
+  }
+
+  async clickStatusBarItem(text: string | RegExp): Promise<void> {
+    await this.page.locator('.part.statusbar .statusbar-item', { hasText: text }).first().click();
   }
 
   /** Error / warning / info counts of the status bar's problems item. */
