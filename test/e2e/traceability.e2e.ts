@@ -146,6 +146,8 @@ describe('e2e: MUST-to-test traceability', () => {
       assert.match(report, new RegExp(`${spec.path.replace(/\./g, '\\.')}\\s+${spec.covered}\\s+${spec.total}\\s`), `the report's row for ${spec.path}`);
     }
     assert.ok(!report.includes(UNCOVERED_MUST.text), `${UNCOVERED_MUST.id} is still listed as uncovered:\n${report}`);
-    assert.match(await s.wb.activeTabLabel(), /^Preview /);
+    // Links to uncovered MUSTs render as links, not as raw "[FR-004](...)" text.
+    assert.ok(!/\]\([^)]*#L\d+\)/.test(report), `the report shows raw link markup:\n${report}`);
+    assert.match(await s.wb.activeTabLabel(), /^Preview coverage-report\.md/);
   });
 });

@@ -18,7 +18,7 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'podflow: restarting language server' }, () => client.restart());
     }),
     vscode.commands.registerCommand('podflow.showOutput', () => getClient()?.outputChannel.show(true)),
-    vscode.commands.registerCommand('podflow.showCoverage', () => showCoverageReport(getClient())),
+    vscode.commands.registerCommand('podflow.showCoverage', () => showCoverageReport(context, getClient())),
     vscode.commands.registerCommand('podflow.peekTests', peekTests),
   );
 }

@@ -28,14 +28,22 @@ export function registerCoverageStatus(context: vscode.ExtensionContext, client:
 }
 
 /** Opens the coverage report (markdown from the server) in a preview. */
-export async function showCoverageReport(client: LanguageClient | undefined): Promise<void> {
+/**
+ * Writes the coverage report (markdown from the server) to the extension's
+ * storage and opens its preview: a real file, so no unsaved tab is left
+ * behind, and its links to spec lines are relative paths the preview opens.
+ */
+export async function showCoverageReport(context: vscode.ExtensionContext, client: LanguageClient | undefined): Promise<void> {
   if (!client) {
     void vscode.window.showWarningMessage('podflow: the language server is not running.');
     return;
   }
-  const { markdown } = await client.sendRequest<{ markdown: string }>('podflow/coverageReport');
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+  const dir = context.globalStorageUri;
+  await vscode.workspace.fs.createDirectory(dir);
+  const file = vscode.Uri.joinPath(dir, 'coverage-report.md');
+  const { markdown } = await client.sendRequest<{ markdown: string }>('podflow/coverageReport', { reportDir: dir.fsPath });
+  await vscode.workspace.fs.writeFile(file, Buffer.from(markdown, 'utf8'));
+  await vscode.commands.executeCommand('markdown.showPreview', file);
 }
 
 /** The code lens command: peek the tests citing a requirement. */

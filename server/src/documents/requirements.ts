@@ -203,3 +203,10 @@ export function extractRequirements(model: MarkdownModel, ids: IdMatcher): Requi
   }
   return { requirements, definitions };
 }
+
+/** A requirement's text without its own id at the front ("**FR-002**: The system ..." -> "The system ..."). */
+export function withoutId(text: string, id: string): string {
+  const at = text.indexOf(id);
+  if (at < 0 || at > 4) return text;
+  return text.slice(at + id.length).replace(/^(?:\*\*|__|\]|`)?\s*[:\u2014\u2013-]?\s*/, '') || text;
+}

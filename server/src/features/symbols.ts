@@ -1,15 +1,9 @@
 import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { Project } from '../project';
+import { withoutId } from '../documents/requirements';
 import { requirementRange } from '../trace/traceFindings';
 
 type UriOf = (path: string) => string;
-
-/** A requirement's text without its own id at the front ("**FR-002**: The system ..." -> "The system ..."). */
-export function withoutId(text: string, id: string): string {
-  const at = text.indexOf(id);
-  if (at < 0 || at > 4) return text;
-  return text.slice(at + id.length).replace(/^(?:\*\*|__|\]|`)?\s*[:\u2014\u2013-]?\s*/, '') || text;
-}
 
 function short(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

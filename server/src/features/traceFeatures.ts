@@ -1,3 +1,4 @@
+import * as nodePath from 'node:path';
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Project } from '../project';
@@ -15,6 +16,17 @@ export interface Located {
 }
 
 export const COVERAGE_REPORT_REQUEST = 'podflow/coverageReport';
+
+/**
+ * A link from the report file to a spec line. The markdown preview opens
+ * relative file links (with `#L12` for the line) but refuses `file:` URIs, so
+ * the link is relative to the folder the report is written to.
+ */
+export function reportLink(root: string, specPath: string, line: number, reportDir: string | undefined): string {
+  const abs = nodePath.join(root, ...specPath.split('/'));
+  const target = reportDir ? nodePath.relative(reportDir, abs).split(nodePath.sep).join('/') : abs;
+  return `${encodeURI(target)}#L${line + 1}`;
+}
 
 /** Wires the traceability features to LSP; each handler is a thin call into features/*. */
 export function registerTraceFeatures(
@@ -53,8 +65,10 @@ export function registerTraceFeatures(
     return l && doc ? documentSymbols(l.project, l.path, doc.getText()) : [];
   });
   connection.onWorkspaceSymbol((p) => workspaceSymbols(all(), p.query));
-  connection.onRequest(COVERAGE_REPORT_REQUEST, () => {
-    const parts = all().map((l) => coverageMarkdown(l.project.coverageSummary(), (path, line) => `${l.uriOf(path)}#L${line + 1}`));
+  connection.onRequest(COVERAGE_REPORT_REQUEST, (params: { reportDir?: string } | undefined) => {
+    const parts = all().map((l) =>
+      coverageMarkdown(l.project.coverageSummary(), (path, line) => reportLink(l.project.workspace.root, path, line, params?.reportDir)),
+    );
     return { markdown: parts.join('\n') || 'No workspace folder is open.' };
   });
 }

@@ -1,3 +1,4 @@
+import { withoutId } from '../documents/requirements';
 import type { CoverageSummary } from '../project';
 
 function pct(covered: number, total: number): string {
@@ -43,7 +44,7 @@ export function coverageMarkdown(summary: CoverageSummary, link: (path: string, 
       out.push('', `**${s.path}**`, '');
       for (const u of s.uncovered) {
         const why = u.skippedOnly ? ' (only skipped tests)' : '';
-        const text = u.text.replace(/\|/g, '\\|');
+        const text = (u.id ? withoutId(u.text, u.id) : u.text).replace(/\|/g, '\\|');
         out.push(`- [${u.id ?? `line ${u.line + 1} (no id)`}](${link(s.path, u.line)})${why}: ${text.length > 140 ? `${text.slice(0, 139)}…` : text}`);
       }
     }
