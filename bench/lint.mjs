@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateWorkspace } from './generate.mjs';
+import { bundleEntry, mb, median, percentile } from './common.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = path.join(REPO, '.bench');
@@ -26,31 +27,9 @@ const FULL_REPS = 11;
 const EDIT_WARMUP = 15;
 const EDIT_REPS = 101;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
 const ms = (x) => `${x.toFixed(1)} ms`;
-const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-async function buildEntry() {
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [path.join(REPO, 'bench', 'lintEntry.ts')],
-    outfile: ENTRY_OUT,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    external: ['vscode'],
-  });
-}
+const buildEntry = () => bundleEntry(REPO, 'lintEntry.ts', ENTRY_OUT);
 
 async function loadTools(only) {
   const podflow = only === 'markdownlint' ? undefined : createRequire(import.meta.url)(ENTRY_OUT);

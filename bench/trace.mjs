@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { generateTraceWorkspace } from './traceGenerate.mjs';
+import { bundleEntry, mb, median, percentile } from './common.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = path.join(REPO, '.bench');
@@ -31,35 +32,13 @@ const FULL_REPS = 9;
 const EDIT_WARMUP = 20;
 const EDIT_REPS = 201;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
-const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 // A collector to call between timed runs, so one run's garbage is not billed to the next.
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc');
 
-async function buildEntry() {
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [path.join(REPO, 'bench', 'traceEntry.ts')],
-    outfile: ENTRY_OUT,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    external: ['vscode'],
-  });
-}
+const buildEntry = () => bundleEntry(REPO, 'traceEntry.ts', ENTRY_OUT);
 
 const loadEntry = () => createRequire(import.meta.url)(ENTRY_OUT);
 
