@@ -3,24 +3,8 @@
 // folders (with package.json files here and there). Same seed, same bytes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rng } from './common.mjs';
 
-/** Small seeded PRNG (mulberry32) so every run lints identical files. */
-function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n) => Math.floor(next() * n),
-    pick: (arr) => arr[Math.floor(next() * arr.length)],
-    chance: (p) => next() < p,
-  };
-}
 
 const pad = (n, w) => String(n).padStart(w, '0');
 

@@ -9,25 +9,8 @@
 // and id-like noise (`UTF-8`, `SHA-256`). Same seed, same bytes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rng } from './common.mjs';
 
-/** Small seeded PRNG (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n) => Math.floor(next() * n),
-    range: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: (arr) => arr[Math.floor(next() * arr.length)],
-    chance: (p) => next() < p,
-  };
-}
 
 const pad = (n, w) => String(n).padStart(w, '0');
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
