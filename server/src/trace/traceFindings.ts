@@ -51,30 +51,22 @@ export function specTraceFindings(index: TraceIndex, specPath: string, severityO
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-/** Prefixes of every defined id ("FR-", "SC-"): an unknown id with another prefix is not a requirement id. */
-function knownPrefixes(index: TraceIndex): Set<string> {
-  const out = new Set<string>();
-  for (const s of index.specs.values()) for (const id of s.byId.keys()) out.add(splitId(id).prefix);
-  for (const s of index.specs.values()) for (const id of s.definedIds) out.add(splitId(id).prefix);
-  return out;
-}
 
 /** TRACE002 / TRACE005 for one test file. */
 export function testTraceFindings(index: TraceIndex, testPath: string, severityOf: SeverityOf): Finding[] {
   const scanned = index.tests.get(testPath);
   if (!scanned || scanned.references.length === 0) return [];
   const out: Finding[] = [];
-  let prefixes: Set<string> | undefined;
   for (const ref of scanned.references) {
     const res = index.resolve(ref, testPath);
     const range = lineRange(ref.line, ref.start, ref.end);
     for (const id of res.unknown) {
       const sev = severityOf('TRACE002');
       if (sev === 'off') break;
-      prefixes ??= knownPrefixes(index);
       const prefix = splitId(id).prefix;
+      const known = index.idsWithPrefix(prefix);
       // "UTF-8" and "SHA-256" match the id pattern; only ids shaped like the specs' own are checked.
-      if (ref.form !== 'kiro' && !prefixes.has(prefix)) continue;
+      if (ref.form !== 'kiro' && known.length === 0) continue;
       // A qualified or prefixed id is looked up (and a fix suggested) only in the specs it names.
       const named = ref.qualifier === undefined ? undefined : index.specsForQualifier(ref.qualifier).map((p) => index.specs.get(p)!);
       if (named?.length === 0) {
@@ -82,9 +74,9 @@ export function testTraceFindings(index: TraceIndex, testPath: string, severityO
         out.push({ ruleId: 'TRACE002', severity: sev as Severity, message: `${what} (in ${ref.text}).`, range });
         continue;
       }
-      const candidates = [...new Set((named ?? [...index.specs.values()]).flatMap((s) => [...s.byId.keys(), ...s.definedIds]))].filter(
-        (c) => splitId(c).prefix === prefix,
-      );
+      const candidates = named
+        ? [...new Set(named.flatMap((s) => [...s.byId.keys(), ...s.definedIds]))].filter((c) => splitId(c).prefix === prefix)
+        : known;
       const suggestion = candidates.length ? closest(id, candidates) : undefined;
       const single = ref.ids.length === 1;
       out.push({

@@ -1,3 +1,4 @@
+import { splitId } from '../documents/ids';
 import { Level } from '../documents/keywords';
 import { Requirement } from '../documents/requirements';
 import { LintDocument } from '../rules/types';
@@ -101,6 +102,8 @@ export class TraceIndex {
   private readonly resolutionsById = new Map<string, Set<string>>();
   /** `specsForQualifier` results, until a spec comes, goes or changes. */
   private readonly qualifierCache = new Map<string, string[]>();
+  /** Every defined id grouped by prefix ("FR-" -> [...]), until a spec changes. */
+  private idsByPrefixCache: Map<string, string[]> | undefined;
 
   constructor(
     private readonly matcher: ReferenceMatcher,
@@ -131,7 +134,23 @@ export class TraceIndex {
       if (files) for (const f of [...files]) this.forgetResolution(f);
     }
     this.qualifierCache.clear();
+    this.idsByPrefixCache = undefined;
     this.coverageCache = undefined;
+  }
+
+  /** Ids any spec defines with this prefix (splitId's "FR-"), for unknown-id checks and suggestions. */
+  idsWithPrefix(prefix: string): readonly string[] {
+    if (!this.idsByPrefixCache) {
+      this.idsByPrefixCache = new Map();
+      for (const [id, specs] of this.specsById) {
+        if (specs.size === 0) continue;
+        const p = splitId(id).prefix;
+        const list = this.idsByPrefixCache.get(p);
+        if (list) list.push(id);
+        else this.idsByPrefixCache.set(p, [id]);
+      }
+    }
+    return this.idsByPrefixCache.get(prefix) ?? [];
   }
 
   setTest(path: string, text: string | undefined): void {
