@@ -114,10 +114,15 @@ export class Linter {
   private run(doc: LintDocument, rules: readonly Rule[]): Finding[] {
     const findings: Finding[] = [];
     const suppressed = suppressionFilter(doc.model);
+    const memo = new Map<string, unknown>();
     for (const rule of rules) {
       const severity = this.severityOf(rule);
       if (severity === 'off') continue;
       const ctx: RuleContext = {
+        memo: <T>(key: string, compute: () => T): T => {
+          if (!memo.has(key)) memo.set(key, compute());
+          return memo.get(key) as T;
+        },
         doc,
         config: this.config,
         ids: this.ids,

@@ -14,6 +14,11 @@ const NAMES = ['AGENTS.md', 'agents.md'];
  * the document being linted (read from its live text, not from disk).
  */
 export function agentsChain(ctx: RuleContext): ChainLink[] {
+  // Four rules read the chain; it is read from the workspace once per lint.
+  return ctx.memo('agentsChain', () => readChain(ctx));
+}
+
+function readChain(ctx: RuleContext): ChainLink[] {
   const self = ctx.doc.path;
   const dir = dirnameRel(self);
   const chain: ChainLink[] = [];

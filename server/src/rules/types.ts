@@ -49,6 +49,8 @@ export interface RuleContext {
   /** Parses another workspace file (cached), e.g. a parent AGENTS.md. */
   load(path: string, kind: DocKind): LintDocument | undefined;
   report(range: Range, message: string, extra?: { fix?: Fix; related?: RelatedLocation[] }): void;
+  /** A value computed once per lint of this document and shared by every rule (e.g. the AGENTS.md chain). */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 export interface Rule {
