@@ -1,5 +1,5 @@
 // Bundles the extension client, the language server and the CLI into dist/.
-// Native modules stay external so they are loaded from node_modules at run time.
+// better-sqlite3's JavaScript is bundled; its native binary is loaded from dist/native/ (see server/src/store/nativeBinding.ts).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -16,7 +16,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  external: ['vscode', 'better-sqlite3'],
+  external: ['vscode'],
   define: { PODFLOW_VERSION: JSON.stringify(version) },
 };
 
