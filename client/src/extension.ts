@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerModeClock } from './clock/register';
 import { registerCommands } from './commands/register';
 import { registerCoverageStatus } from './trace/coverage';
 import { contributedKeys, explicitSettings } from './settings';
@@ -19,7 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     // Markdown for specs, plans and AGENTS.md; test sources for requirement references.
     documentSelector: ['markdown', ...TEST_LANGUAGES].map((language) => ({ scheme: 'file', language })),
-    initializationOptions: { settings: explicitSettings(keys) },
+    // storageDir: the extension's global storage, where the mode clock keeps its history database.
+    initializationOptions: { settings: explicitSettings(keys), storageDir: context.globalStorageUri.fsPath },
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.md'),
@@ -38,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerCommands(context, () => client);
   registerCoverageStatus(context, client);
+  registerModeClock(context, client);
   try {
     await client.start();
   } catch (err) {

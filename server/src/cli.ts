@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
+import { eachArg, UsageError } from './cli/args';
+import { runReport, REPORT_USAGE } from './cli/reportCommand';
 import { DEFAULT_CONFIG, parseConfigFile, PodflowConfig } from './config';
 import { DocKind } from './documents/kinds';
 import { FileFindings, formatJson, formatSarif, formatText } from './lint/format';
@@ -19,6 +21,7 @@ Commands:
   lint [paths...]     Lint AGENTS.md, specs and PLANS.md files (default: the current folder)
   coverage            MUST-to-test coverage per spec, with the uncovered MUSTs
   rules               List every rule with its id, default severity and description
+  report              Time per mode (plan / execute / review / codify) against the 40/10/40/10 target
 
 Options for lint:
   --format text|json|sarif   Output format (default: text)
@@ -35,29 +38,10 @@ Options for coverage:
   --config FILE                    Settings file (default: .podflow.yaml in the workspace root)
   --root DIR                       Workspace root (default: the current folder)
 
+${REPORT_USAGE}
 Exit codes: lint: 0 no error-level findings, 1 error-level findings; coverage: 0 at or above
 --min, 1 below it; both: 2 bad usage or configuration.
 `;
-
-class UsageError extends Error {}
-
-/**
- * Walks command-line arguments: `handle(flag, arg, value)` per argument, where
- * `--flag=v` and `--flag v` both give `value()` = "v" (consuming the next one).
- */
-function eachArg(argv: string[], handle: (flag: string, arg: string, value: () => string) => void): void {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = eq >= 0 ? a.slice(0, eq) : a;
-    const inline = eq >= 0 ? a.slice(eq + 1) : undefined;
-    handle(flag, a, () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    });
-  }
-}
 
 interface LintArgs {
   paths: string[];
@@ -281,6 +265,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     if (command === 'lint') return runLint(rest, out, err);
     if (command === 'coverage') return runCoverage(rest, out, err);
+    if (command === 'report') return runReport(rest, out, err);
     if (command === 'rules') {
       if (rest.length) throw new UsageError(`rules takes no arguments (got ${rest[0]})`);
       return listRules(out);

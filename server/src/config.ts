@@ -1,5 +1,7 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { clockRuleSchema, type ClockRule } from './clock/rules';
+import { checkTimeZone } from './clock/timeZone';
 import { DEFAULT_ID_PATTERN } from './documents/ids';
 
 /** Severity a rule can be set to, as written in settings and `.podflow.yaml`. */
@@ -43,6 +45,26 @@ export const configShape = {
   testGlobs: globList,
   junitGlobs: globList,
   'trace.specPrefixes': z.record(z.string().regex(/^\d+[A-Za-z]+$/, 'a prefix is digits then letters, like 2B'), z.string().min(1)),
+  'modeClock.enabled': z.boolean(),
+  'modeClock.idleMinutes': z.number().positive().max(24 * 60),
+  'modeClock.rules': z.array(clockRuleSchema),
+  'modeClock.planGlobs': globList,
+  'modeClock.codifyGlobs': globList,
+  'modeClock.reviewGlobs': globList,
+  'modeClock.driftPoints': z.number().min(0).max(100),
+  'modeClock.window': z.enum(['today', 'week']),
+  'modeClock.timeZone': z.string().refine(
+    (tz) => {
+      if (tz === '') return true;
+      try {
+        checkTimeZone(tz);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not an IANA time zone such as Europe/Berlin' },
+  ),
 } as const;
 
 export type ConfigKey = keyof typeof configShape;
@@ -67,6 +89,24 @@ export interface PodflowConfig {
   junitGlobs: string[];
   /** Per-spec prefixes used in tests: "2B" -> "specs/2b-compilation-pipeline". */
   'trace.specPrefixes': Record<string, string>;
+  /** Mode clock: counts time per mode when true. */
+  'modeClock.enabled': boolean;
+  /** Minutes without activity after which the clock stops. */
+  'modeClock.idleMinutes': number;
+  /** User rules, first match wins, before the defaults. */
+  'modeClock.rules': ClockRule[];
+  /** Design documents and ADRs (plan), on top of specs and PLANS.md. */
+  'modeClock.planGlobs': string[];
+  /** Agent instruction files (codify), on top of the AGENTS.md globs. */
+  'modeClock.codifyGlobs': string[];
+  /** Files that mean review, on top of test files. */
+  'modeClock.reviewGlobs': string[];
+  /** Points off target at which the status bar item turns to the warning colour. */
+  'modeClock.driftPoints': number;
+  /** Which split the status bar shows. */
+  'modeClock.window': 'today' | 'week';
+  /** IANA time zone for day boundaries; empty for the system's. */
+  'modeClock.timeZone': string;
 }
 
 export const DEFAULT_VAGUE_WORDS = [
@@ -143,6 +183,15 @@ export const DEFAULT_CONFIG: PodflowConfig = {
   testGlobs: [],
   junitGlobs: [],
   'trace.specPrefixes': {},
+  'modeClock.enabled': true,
+  'modeClock.idleMinutes': 5,
+  'modeClock.rules': [],
+  'modeClock.planGlobs': ['**/DESIGN.md', '**/design/**/*.md', '**/docs/design*/**', '**/*design*.md', '**/adr/**', '**/adrs/**', '**/ADR-*.md', '**/rfcs/**'],
+  'modeClock.codifyGlobs': ['**/AGENTS.md', '**/agents.md', '**/CLAUDE.md', '**/GEMINI.md', '**/.github/copilot-instructions.md', '**/.cursorrules'],
+  'modeClock.reviewGlobs': [],
+  'modeClock.driftPoints': 15,
+  'modeClock.window': 'today',
+  'modeClock.timeZone': '',
 };
 
 export interface ConfigProblem {

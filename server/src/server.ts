@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor } from './features/codeActions';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './features/diagnostics';
+import { ModeClockFeature } from './features/modeClockFeature';
 import { registerTraceFeatures } from './features/traceFeatures';
 import { CONFIG_FILE, loadWorkspaceConfig } from './lint/workspaceConfig';
 import { Project } from './project';
@@ -41,6 +42,7 @@ let folderRoots: string[] = [];
 let explicitSettings: unknown = undefined;
 let shownSettingsProblems = '';
 let codeLensRefresh = false;
+let storageDir: string | undefined;
 const pending = new Map<string, NodeJS.Timeout>();
 
 function uriToPath(uri: string): string | undefined {
@@ -186,7 +188,9 @@ connection.onInitialize((params) => {
   const wsFolders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
   const rootPath = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
   folderRoots = wsFolders.length ? wsFolders : rootPath ? [rootPath] : [];
-  explicitSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  const init = params.initializationOptions as { settings?: unknown; storageDir?: string } | undefined;
+  explicitSettings = init?.settings;
+  storageDir = typeof init?.storageDir === 'string' ? init.storageDir : undefined;
   codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   return {
     capabilities: {
@@ -207,14 +211,31 @@ connection.onInitialize((params) => {
 connection.onInitialized(async () => {
   connection.console.info(`podflow language server ${VERSION} started (${folderRoots.length} folder${folderRoots.length === 1 ? '' : 's'})`);
   void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  // The clock starts first so that editor signals sent right after `initialized` are not lost.
+  modeClock.start(storageDir);
   await rebuildAndLintAll();
+  modeClock.reconfigure();
 });
 
 connection.onDidChangeConfiguration(async (change) => {
   const s = (change.settings as { podflow?: unknown } | null)?.podflow;
   if (s !== undefined) explicitSettings = s;
   await rebuildAndLintAll();
+  modeClock.reconfigure();
 });
+
+const modeClock = new ModeClockFeature(connection, {
+  config: () => folders[0]?.project.config ?? loadWorkspaceConfig(new DiskWorkspace(process.cwd()), explicitSettings).config,
+  folders: () =>
+    folders.map((f) => ({
+      root: f.workspace.root,
+      kindOf: (rel: string) => {
+        const kind = f.project.kindOf(rel);
+        return kind === 'spec' || kind === 'plans' || kind === 'agents' || kind === 'test' ? kind : undefined;
+      },
+    })),
+});
+connection.onShutdown(() => modeClock.stop());
 
 connection.onDidChangeWatchedFiles(async (params) => {
   for (const change of params.changes) {

@@ -1,0 +1,87 @@
+import { openExistingForReport } from '../clock/openIntervalStore';
+import { reportCsv, reportJson, reportText } from '../clock/reportFormat';
+import { addDays, checkTimeZone, dayOf } from '../clock/timeZone';
+import { defaultDatabasePath } from '../store/defaultPath';
+import { eachArg, parseSince, UsageError } from './args';
+
+export const REPORT_USAGE = `Options for report:
+  --since 7d|2w|YYYY-MM-DD         First day of the period (default: 7d, the last seven days)
+  --until YYYY-MM-DD               Last day of the period (default: today)
+  --format text|json|csv           Output format (default: text)
+  --workspace DIR                  Only time spent in this workspace folder
+  --db FILE                        History database (default: $PODFLOW_DB, else VS Code's
+                                   global storage for podflow)
+  --tz ZONE                        IANA time zone for days (default: the system's)
+`;
+
+interface ReportArgs {
+  since: string;
+  until?: string;
+  format: 'text' | 'json' | 'csv';
+  workspace?: string;
+  db?: string;
+  tz?: string;
+}
+
+function parseReportArgs(argv: string[]): ReportArgs {
+  const args: ReportArgs = { since: '7d', format: 'text' };
+  eachArg(argv, (flag, a, value) => {
+    switch (flag) {
+      case '--since':
+        args.since = value();
+        break;
+      case '--until': {
+        const v = value();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(`--until takes a date (2026-11-30), not "${v}"`);
+        args.until = v;
+        break;
+      }
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'csv') throw new UsageError(`--format must be text, json or csv, not "${v}"`);
+        args.format = v;
+        break;
+      }
+      case '--workspace':
+        args.workspace = value();
+        break;
+      case '--db':
+        args.db = value();
+        break;
+      case '--tz': {
+        const v = value();
+        try {
+          checkTimeZone(v);
+        } catch {
+          throw new UsageError(`--tz must be an IANA time zone such as Europe/Berlin, not "${v}"`);
+        }
+        args.tz = v;
+        break;
+      }
+      default:
+        throw new UsageError(`report: unknown option "${a}"`);
+    }
+  });
+  return args;
+}
+
+/** `podflow report`: the mode clock's split from the history database, as the editor's report shows it. */
+export function runReport(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const args = parseReportArgs(argv);
+  const to = args.until ?? dayOf(Date.now(), args.tz);
+  const from = parseSince(args.since, to, addDays);
+  if (from > to) throw new UsageError(`--since ${args.since} is after --until ${to}`);
+  const file = args.db ?? defaultDatabasePath();
+  const opened = openExistingForReport(file);
+  if ('error' in opened) {
+    err(`podflow: ${opened.error}\n`);
+    return 2;
+  }
+  try {
+    const report = opened.store.report({ from, to, workspace: args.workspace, topFiles: 5 });
+    out(args.format === 'json' ? reportJson(report) + '\n' : args.format === 'csv' ? reportCsv(report) : reportText(report));
+    return 0;
+  } finally {
+    opened.store.close();
+  }
+}

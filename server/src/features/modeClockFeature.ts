@@ -1,0 +1,103 @@
+import * as path from 'node:path';
+import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
+import { ClockService, type ClockFolder } from '../clock/clockService';
+import { MemoryIntervalStore } from '../clock/memoryIntervalStore';
+import { openIntervalStore } from '../clock/openIntervalStore';
+import { MODE_REPORT, MODE_SIGNAL, MODE_STATUS, type ClockSignal } from '../clock/signals';
+import type { ModeStatus } from '../clock/status';
+import { TARGET_SPLIT, type IntervalStore } from '../clock/types';
+import { DEFAULT_CONFIG, type PodflowConfig } from '../config';
+import { DB_FILE } from '../store/defaultPath';
+
+const TICK_MS = 15_000;
+
+export interface ModeClockHost {
+  /** The first workspace folder's settings (the clock is one per window). */
+  config(): PodflowConfig;
+  folders(): ClockFolder[];
+}
+
+/**
+ * Wires the mode clock into the language server: `podflow/modeSignal` notifications in,
+ * `podflow/modeStatus` out after every change and on a timer, `podflow/modeReport` requests.
+ */
+export class ModeClockFeature {
+  private service: ClockService | undefined;
+  private store: IntervalStore | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private lastSent = '';
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly host: ModeClockHost,
+  ) {
+    connection.onNotification(MODE_SIGNAL, (s: ClockSignal) => this.onSignal(s));
+    connection.onRequest(MODE_REPORT, (p: { days?: number; topFiles?: number } | undefined) => {
+      const service = this.service;
+      if (!service) return null;
+      return { report: service.report(Date.now(), p?.days ?? 7, p?.topFiles ?? 5), target: TARGET_SPLIT, persistent: service.persistent };
+    });
+  }
+
+  /**
+   * Opens the store: `PODFLOW_DB`, else `podflow.db` in the folder the client passes (its global
+   * storage). Without either, history is kept in memory.
+   */
+  start(storageDir: string | undefined): void {
+    const file = process.env.PODFLOW_DB ?? (storageDir ? path.join(storageDir, DB_FILE) : undefined);
+    if (file) {
+      const opened = openIntervalStore(file);
+      this.store = opened.store;
+      for (const notice of opened.notices) {
+        this.connection.console.warn(notice);
+        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notice });
+      }
+      if (opened.store.persistent) this.connection.console.info(`podflow: mode clock history in ${file}`);
+    } else {
+      this.store = new MemoryIntervalStore();
+      this.connection.console.info('podflow: no storage folder given; the mode clock keeps its history in memory');
+    }
+    this.service = new ClockService({ store: this.store, config: this.host.config() ?? DEFAULT_CONFIG, folders: this.host.folders() });
+    this.timer = setInterval(() => this.onSignal({ type: 'tick', at: Date.now() }), TICK_MS);
+    this.timer.unref();
+    this.sendStatus(Date.now());
+  }
+
+  /** Settings or folders changed. */
+  reconfigure(): void {
+    this.service?.reconfigure(this.host.config(), this.host.folders());
+    // A tick re-infers the mode with the new rules and sends the status.
+    this.onSignal({ type: 'tick', at: Date.now() });
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.service?.stop(Date.now());
+    this.store?.close();
+    this.service = undefined;
+  }
+
+  private onSignal(s: ClockSignal): void {
+    const service = this.service;
+    if (!service || typeof s?.at !== 'number' || !Number.isFinite(s.at)) return;
+    service.handle(s);
+    if (s.type === 'tick') service.flush();
+    // Keystrokes ("activity") only move the status at ticks; everything else may change the mode now.
+    if (s.type !== 'activity') this.sendStatus(s.at);
+  }
+
+  private sendStatus(at: number): void {
+    if (!this.service) return;
+    let status: ModeStatus;
+    try {
+      status = this.service.status(at);
+    } catch (err) {
+      this.connection.console.error(`podflow: mode clock: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    const key = JSON.stringify(status);
+    if (key === this.lastSent) return;
+    this.lastSent = key;
+    void this.connection.sendNotification(MODE_STATUS, status);
+  }
+}
