@@ -9,7 +9,8 @@ import { TARGET_SPLIT, type IntervalStore } from '../clock/types';
 import { DEFAULT_CONFIG, type PodflowConfig } from '../config';
 import { DB_FILE } from '../store/defaultPath';
 
-const TICK_MS = 15_000;
+/** How often the clock looks for idle time and refreshes the status; PODFLOW_CLOCK_TICK_MS lets tests change it. */
+const TICK_MS = Number(process.env.PODFLOW_CLOCK_TICK_MS) > 0 ? Number(process.env.PODFLOW_CLOCK_TICK_MS) : 15_000;
 
 export interface ModeClockHost {
   /** The first workspace folder's settings (the clock is one per window). */
@@ -26,6 +27,8 @@ export class ModeClockFeature {
   private store: IntervalStore | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastSent = '';
+  /** Signals that arrive while the workspace is still being indexed wait here (see `reconfigure`). */
+  private early: ClockSignal[] | undefined = [];
 
   constructor(
     private readonly connection: Connection,
@@ -63,9 +66,13 @@ export class ModeClockFeature {
     this.sendStatus(Date.now());
   }
 
-  /** Settings or folders changed. */
+  /** Settings or folders changed; the first call also means the folders are indexed. */
   reconfigure(): void {
     this.service?.reconfigure(this.host.config(), this.host.folders());
+    const early = this.early;
+    this.early = undefined;
+    // Replayed now that files resolve to their folders and kinds (a spec opened at start is plan).
+    for (const s of early ?? []) this.onSignal(s);
     // A tick re-infers the mode with the new rules and sends the status.
     this.onSignal({ type: 'tick', at: Date.now() });
   }
@@ -80,6 +87,10 @@ export class ModeClockFeature {
   private onSignal(s: ClockSignal): void {
     const service = this.service;
     if (!service || typeof s?.at !== 'number' || !Number.isFinite(s.at)) return;
+    if (this.early) {
+      this.early.push(s);
+      return;
+    }
     service.handle(s);
     if (s.type === 'tick') service.flush();
     // Keystrokes ("activity") only move the status at ticks; everything else may change the mode now.
