@@ -1,45 +1,16 @@
-// Reads a .vsix (a zip file) without dependencies: entry names, sizes and contents.
-import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+// What the e2e suite checks in podflow.vsix. The zip reader itself is scripts/vsix.mjs (shared
+// with `npm run package`, which reads the package back to report what it carries).
+import { nativeBinaries, readVsix, targetPlatform } from '../../scripts/vsix.mjs';
 
-/** @returns {{ name: string, size: number, read: () => Buffer }[]} */
-export function readVsix(file) {
-  const buf = readFileSync(file);
-  // End of central directory record: signature 0x06054b50, within the last 64 KiB + 22 bytes.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error(`${file} is not a zip file`);
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const entries = [];
-  for (let n = 0; n < count; n++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`${file}: bad central directory`);
-    const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20);
-    const size = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    p += 46 + nameLen + extraLen + commentLen;
-    entries.push({
-      name,
-      size,
-      read() {
-        const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-        const data = buf.subarray(start, start + compressed);
-        return method === 0 ? Buffer.from(data) : inflateRawSync(data);
-      },
-    });
-  }
-  return entries;
-}
+export { nativeBinaries, readVsix, targetPlatform };
+
+/**
+ * Size budget of podflow.vsix: the bundles (about 0.65 MB compressed) plus one better-sqlite3
+ * binary per runtime (about 1.1 MB compressed each; the .node is about 2.1 MB). 4 MB leaves room
+ * for two runtimes (e.g. Electron and code-server's Node) and for the bundles to grow; a package
+ * over it has picked up something .vscodeignore should keep out.
+ */
+export const VSIX_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** Bundles in the package that are development builds (they end with a sourceMappingURL comment). */
 export function developmentBundles(file) {

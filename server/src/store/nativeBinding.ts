@@ -5,9 +5,9 @@ import BetterSqlite3 from 'better-sqlite3';
 /**
  * better-sqlite3 is a native module: its `.node` binary must match the ABI of the Node that loads
  * it (plain Node 20 for the CLI and tests, Electron's Node in VS Code desktop, code-server's Node).
- * A packaged extension carries binaries under dist/native/<platform>-<arch>-abi<modules>/; a
- * development checkout uses node_modules' own build. PODFLOW_SQLITE_BINDING names a binary
- * explicitly (tests use it to exercise the failure path).
+ * A packaged extension carries binaries under dist/native/<platform>-<arch>-abi<modules>/ (built by
+ * `npm run package`, see scripts/package.mjs); a development checkout uses node_modules' own build.
+ * PODFLOW_SQLITE_BINDING names a binary explicitly (tests use it to exercise the failure path).
  */
 export type SqliteLoad =
   | { ok: true; open: (file: string) => BetterSqlite3.Database; binding: string }
@@ -20,11 +20,29 @@ export function runtimeTag(platform = process.platform, arch = process.arch, abi
   return `${platform}-${arch}-abi${abi}`;
 }
 
+/**
+ * node_modules' own build of better-sqlite3 (a development checkout). Located explicitly: in the
+ * bundles, better-sqlite3's default lookup (the `bindings` package) searches from the bundle's
+ * project root (the repository), never node_modules/better-sqlite3/build. A packaged extension has
+ * no node_modules, so nothing is found there.
+ */
+function nodeModulesBinding(): string | undefined {
+  try {
+    const pkg = require.resolve('better-sqlite3/package.json');
+    return path.join(path.dirname(pkg), 'build', 'Release', BINDING_FILE);
+  } catch {
+    return undefined;
+  }
+}
+
 function candidates(): string[] {
   const explicit = process.env.PODFLOW_SQLITE_BINDING;
   if (explicit) return [explicit];
   // __dirname is dist/ in the bundles; in tests (tsx) it is this source folder, where nothing is found.
-  return [path.join(__dirname, 'native', runtimeTag(), BINDING_FILE)];
+  const out = [path.join(__dirname, 'native', runtimeTag(), BINDING_FILE)];
+  const dev = nodeModulesBinding();
+  if (dev) out.push(dev);
+  return out;
 }
 
 let cached: SqliteLoad | undefined;
@@ -46,23 +64,14 @@ export function loadSqlite(): SqliteLoad {
       open(':memory:').close();
       return (cached = { ok: true, open, binding });
     } catch (err) {
-      errors.push(`${binding}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  if (!process.env.PODFLOW_SQLITE_BINDING) {
-    try {
-      const open = (file: string) => new BetterSqlite3(file);
-      open(':memory:').close();
-      return (cached = { ok: true, open, binding: 'better-sqlite3 (node_modules)' });
-    } catch (err) {
-      errors.push(`better-sqlite3 from node_modules: ${err instanceof Error ? err.message : String(err)}`);
+      errors.push(`${binding}: ${err instanceof Error ? err.message.replace(/\s+/g, ' ') : String(err)}`);
     }
   }
   return (cached = {
     ok: false,
     error:
       `the SQLite module (better-sqlite3) could not be loaded for ${runtimeTag()} (Node ${process.versions.node}): ${errors.join('; ')}. ` +
-      'Install a podflow build packaged for this editor (see "Native module" in the README).',
+      'Install a podflow build packaged for this editor (see "Native module (better-sqlite3)" in the README).',
   });
 }
 

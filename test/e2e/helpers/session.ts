@@ -8,13 +8,14 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CHROMIUM, REPO_ROOT } from '../toolchain.mjs';
+import { VSIX_LIMIT_BYTES } from '../vsix.mjs';
 import { CodeServer, killAllGroupsNow } from './codeServer';
 import { launchChromium, type BrowserContext } from './playwright';
 import { removeAllRunDirs, RunDir, sweepStaleRunDirs } from './runDir';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 export const VSIX = process.env.PODFLOW_VSIX ? path.resolve(process.env.PODFLOW_VSIX) : path.join(REPO_ROOT, 'podflow.vsix');
-export const VSIX_LIMIT_BYTES = 2 * 1024 * 1024;
+export { VSIX_LIMIT_BYTES };
 const EXTENSION_ID = 'podflow.podflow';
 
 export interface Session {
