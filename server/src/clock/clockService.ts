@@ -26,6 +26,7 @@ export interface ClockServiceOptions {
 
 const FLUSH_AT = 200;
 const CHECKPOINT_MS = 60_000;
+const MAX_PENDING = 10_000;
 
 /**
  * The mode clock for one language server: signals in, intervals to the store, a status out.
@@ -65,7 +66,13 @@ export class ClockService {
     if (!this.pending.length) return;
     const batch = this.pending;
     this.pending = [];
-    this.opts.store.add(batch);
+    try {
+      this.opts.store.add(batch);
+    } catch (err) {
+      // Kept for the next flush (a busy or briefly unwritable file), up to a day's worth.
+      if (batch.length + this.pending.length <= MAX_PENDING) this.pending = [...batch, ...this.pending];
+      throw err;
+    }
   }
 
   /** Closes the open interval and writes everything (shutdown). */
@@ -100,6 +107,8 @@ export class ClockService {
 
   /** The split report over the last `days` days up to the day of `at`. */
   report(at: number, days: number, topFiles = 5): ModeReport {
+    // The open interval counts up to `at`, as in the status bar: store it so far, then read.
+    this.keep(this.clock.checkpoint(at));
     this.flush();
     const to = dayOf(at, this.timeZone());
     return this.opts.store.report({ from: addDays(to, -(Math.max(1, days) - 1)), to, topFiles });

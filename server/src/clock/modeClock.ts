@@ -120,6 +120,19 @@ export class ModeClock {
     return out;
   }
 
+  /**
+   * Makes the closed intervals cover the time up to `at` (the report reads only what is stored):
+   * a tick (idle, pin expiry), then the open interval is closed at `at` and carries on from there.
+   */
+  checkpoint(at: number): Interval[] {
+    const out = this.signal({ type: 'tick', at });
+    if (this.open && at > this.open.start) {
+      this.close(at, out);
+      this.reopen(at, out);
+    }
+    return out;
+  }
+
   /** Closes the open interval (window closing, server shutting down). */
   stop(at: number): Interval[] {
     const out: Interval[] = [];

@@ -27,6 +27,7 @@ export class ModeClockFeature {
   private store: IntervalStore | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastSent = '';
+  private lastError = '';
   /** Signals that arrive while the workspace is still being indexed wait here (see `reconfigure`). */
   private early: ClockSignal[] | undefined = [];
 
@@ -79,22 +80,40 @@ export class ModeClockFeature {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
-    this.service?.stop(Date.now());
-    this.store?.close();
+    try {
+      this.service?.stop(Date.now());
+      this.store?.close();
+    } catch (err) {
+      this.reportError(err);
+    }
     this.service = undefined;
   }
 
-  private onSignal(s: ClockSignal): void {
+  private onSignal(raw: ClockSignal): void {
     const service = this.service;
-    if (!service || typeof s?.at !== 'number' || !Number.isFinite(s.at)) return;
+    if (!service || typeof raw?.at !== 'number' || !Number.isFinite(raw.at)) return;
+    // Whole milliseconds: the store keeps integers, and a client may send fractions.
+    const s = { ...raw, at: Math.round(raw.at) } as ClockSignal;
     if (this.early) {
       this.early.push(s);
       return;
     }
-    service.handle(s);
-    if (s.type === 'tick') service.flush();
+    try {
+      service.handle(s);
+      if (s.type === 'tick') service.flush();
+    } catch (err) {
+      // A store that fails (disk full, file removed) must not take the language server down.
+      this.reportError(err);
+    }
     // Keystrokes ("activity") only move the status at ticks; everything else may change the mode now.
     if (s.type !== 'activity') this.sendStatus(s.at);
+  }
+
+  private reportError(err: unknown): void {
+    const message = `podflow: mode clock: ${err instanceof Error ? err.message : String(err)}`;
+    if (message === this.lastError) return;
+    this.lastError = message;
+    this.connection.console.error(message);
   }
 
   private sendStatus(at: number): void {
@@ -103,7 +122,7 @@ export class ModeClockFeature {
     try {
       status = this.service.status(at);
     } catch (err) {
-      this.connection.console.error(`podflow: mode clock: ${err instanceof Error ? err.message : String(err)}`);
+      this.reportError(err);
       return;
     }
     const key = JSON.stringify(status);
