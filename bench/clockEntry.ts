@@ -60,7 +60,19 @@ export function newService(store: IntervalStore): ClockService {
   return new ClockService({ store, config: { ...DEFAULT_CONFIG, 'modeClock.timeZone': 'UTC' }, folders });
 }
 
-/** About `perDay` intervals a day for a year, ending on `lastDay` (UTC). */
+/** The mode a file is mostly worked on in (as the classifier would infer it). */
+function modeOfFile(file: string): (typeof MODES)[number] {
+  const kind = kindOf(file);
+  if (kind === 'agents') return 'codify';
+  if (kind === 'spec' || kind === 'plans' || file.startsWith('docs/')) return 'plan';
+  if (kind === 'test') return 'review';
+  return 'execute';
+}
+
+/**
+ * About `perDay` intervals a day for a year, ending on `lastDay` (UTC): each day touches about 25
+ * files, and a file's time is mostly in its own mode (a tenth of it in review, as diffs).
+ */
 export function yearOfIntervals(lastDay: string, perDay: number, seed = 7): Interval[] {
   let a = seed >>> 0;
   const next = () => {
@@ -70,10 +82,13 @@ export function yearOfIntervals(lastDay: string, perDay: number, seed = 7): Inte
   const out: Interval[] = [];
   for (let d = 364; d >= 0; d--) {
     const day = addDays(lastDay, -d);
+    const todays = Array.from({ length: 25 }, () => FILES[Math.floor(next() * FILES.length)]);
+    const workspace = next() < 0.8 ? ROOT : '/home/dev/billing';
     let at = Date.parse(`${day}T08:00:00Z`);
     for (let i = 0; i < perDay; i++) {
-      const len = 30_000 + Math.floor(next() * 120_000);
-      out.push({ start: at, end: at + len, day, mode: MODES[Math.floor(next() * 4)], workspace: next() < 0.8 ? ROOT : '/home/dev/billing', file: FILES[Math.floor(next() * FILES.length)] });
+      const len = 30_000 + Math.floor(next() * 60_000);
+      const file = todays[Math.floor(next() * todays.length)];
+      out.push({ start: at, end: at + len, day, mode: next() < 0.1 ? 'review' : modeOfFile(file), workspace, file });
       at += len;
     }
   }
