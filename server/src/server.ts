@@ -17,7 +17,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor } from './features/codeActions';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './features/diagnostics';
 import { ModeClockFeature } from './features/modeClockFeature';
-import { registerTraceFeatures } from './features/traceFeatures';
+import { registerCodify } from './features/codifyFeature';
+import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion';
+import { type Located, registerTraceFeatures } from './features/traceFeatures';
 import { CONFIG_FILE, loadWorkspaceConfig } from './lint/workspaceConfig';
 import { Project } from './project';
 import { DiskWorkspace } from './workspace/diskWorkspace';
@@ -203,6 +205,7 @@ connection.onInitialize((params) => {
       renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
     },
     serverInfo: { name: 'podflow', version: VERSION },
   };
@@ -272,16 +275,19 @@ connection.onCodeAction((params) => {
   return codeActionsFor(params.textDocument.uri, params.context.diagnostics, findings, lineText, params.context.only);
 });
 
-registerTraceFeatures(
-  connection,
-  documents,
-  (uri: string) => {
-    const abs = uriToPath(uri);
-    const hit = abs ? folderFor(abs) : undefined;
-    return hit ? { project: hit.folder.project, path: hit.rel, uriOf: (p: string) => uriFor(hit.folder, p) } : undefined;
-  },
-  () => folders.map((f) => ({ project: f.project, path: '', uriOf: (p: string) => uriFor(f, p) })),
-);
+function locatedAt(uri: string): Located | undefined {
+  const abs = uriToPath(uri);
+  const hit = abs ? folderFor(abs) : undefined;
+  return hit ? { project: hit.folder.project, path: hit.rel, uriOf: (p: string) => uriFor(hit.folder, p) } : undefined;
+}
+
+function allLocated(): Located[] {
+  return folders.map((f) => ({ project: f.project, path: '', uriOf: (p: string) => uriFor(f, p) }));
+}
+
+registerTraceFeatures(connection, documents, locatedAt, allLocated);
+registerCompletion(connection, documents, locatedAt);
+registerCodify(connection, documents, locatedAt, allLocated);
 
 documents.listen(connection);
 connection.listen();

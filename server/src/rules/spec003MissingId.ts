@@ -7,7 +7,7 @@ import { Rule } from './types';
 const INSERT_AT = /^(\s*(?:#{1,6}\s+)?(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?)/;
 
 /** How ids are written in this spec (e.g. `**FR-001**: `), copied from a neighbour definition. */
-function decoration(line: string, start: number, end: number): { before: string; after: string } {
+export function decoration(line: string, start: number, end: number): { before: string; after: string } {
   const lead = INSERT_AT.exec(line)?.[0].length ?? 0;
   const before = line.slice(lead, start);
   const after = /^(?:\*\*|__|\]|`)?\s*(?:[:\u2014\u2013-]\s*)?/.exec(line.slice(end))?.[0] ?? '';
