@@ -83,6 +83,65 @@ export const MIGRATIONS: readonly Migration[] = [
       END`);
     },
   },
+  {
+    version: 3,
+    description: 'agent sessions and token use per day (token meter), budget notices shown, codified learnings',
+    up(db) {
+      // One row per agent session and model: the totals last read from its log. Never prompt text.
+      db.exec(`CREATE TABLE agent_sessions (
+        agent TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        model TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        first_ms INTEGER,
+        last_ms INTEGER,
+        input INTEGER NOT NULL,
+        cached_input INTEGER NOT NULL,
+        cache_write INTEGER NOT NULL,
+        output INTEGER NOT NULL,
+        reasoning INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        cost_usd REAL,
+        PRIMARY KEY (agent, session_id, model)
+      ) WITHOUT ROWID`);
+      db.exec('CREATE INDEX agent_sessions_workspace ON agent_sessions (workspace, last_ms)');
+      // Token use as it grew, per local day, workspace, agent, model and the mode the clock was in.
+      // cost_usd sums priced use only; unpriced_tokens counts tokens of models with no price.
+      db.exec(`CREATE TABLE token_days (
+        day TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        agent TEXT NOT NULL,
+        model TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        input INTEGER NOT NULL DEFAULT 0,
+        cached_input INTEGER NOT NULL DEFAULT 0,
+        cache_write INTEGER NOT NULL DEFAULT 0,
+        output INTEGER NOT NULL DEFAULT 0,
+        reasoning INTEGER NOT NULL DEFAULT 0,
+        total INTEGER NOT NULL DEFAULT 0,
+        cost_usd REAL NOT NULL DEFAULT 0,
+        unpriced_tokens INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, workspace, agent, model, mode)
+      ) WITHOUT ROWID`);
+      db.exec('CREATE INDEX token_days_workspace ON token_days (workspace, day)');
+      // Budget messages already shown ("day:2026-11-30:usd:90"), so each shows once per period.
+      db.exec('CREATE TABLE budget_notices (key TEXT PRIMARY KEY, shown_ms INTEGER NOT NULL) WITHOUT ROWID');
+      // Learnings put into AGENTS.md by the Codify learning command, with where they came from.
+      db.exec(`CREATE TABLE learnings (
+        id INTEGER PRIMARY KEY,
+        created_ms INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        target TEXT NOT NULL,
+        section TEXT NOT NULL,
+        line INTEGER,
+        source_file TEXT,
+        commit_sha TEXT,
+        requirement_id TEXT
+      )`);
+      db.exec('CREATE INDEX learnings_created ON learnings (created_ms)');
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

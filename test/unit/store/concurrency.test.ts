@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { SqliteIntervalStore } from '../../../server/src/clock/sqliteIntervalStore';
+import { LATEST_SCHEMA_VERSION } from '../../../server/src/store/migrations';
 import { makeTempDir, openOk, removeTempDir } from './storeHelpers';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -64,7 +65,7 @@ describe('store: two processes writing one history database', () => {
       const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
       assert.equal(count('SELECT COUNT(*) AS n FROM intervals'), a.rows + b.rows);
       assert.equal(count("SELECT COUNT(*) AS n FROM intervals WHERE workspace = '/w/a'"), a.rows);
-      assert.equal(count('SELECT version AS n FROM schema_version'), 2);
+      assert.equal(count('SELECT version AS n FROM schema_version'), LATEST_SCHEMA_VERSION);
       // The per-day totals the triggers keep agree with the rows.
       const store = new SqliteIntervalStore(db);
       const totals = store.totals('2025-01-01', '2025-01-01');

@@ -60,7 +60,7 @@ describe('store/database: openDatabase', () => {
         MIGRATIONS.map((m) => m.version),
         MIGRATIONS.map((_, i) => i + 1),
       );
-      assert.equal(LATEST_SCHEMA_VERSION, 2);
+      assert.equal(LATEST_SCHEMA_VERSION, 3);
     });
 
     it('brings an empty file to the latest version with its tables, indexes and triggers', () => {
@@ -68,15 +68,15 @@ describe('store/database: openDatabase', () => {
       fs.writeFileSync(file, '');
       const { db } = openOk(file);
       assert.deepEqual(version(db), [LATEST_SCHEMA_VERSION]);
-      assert.deepEqual(names(db, 'table'), ['day_totals', 'intervals', 'schema_version']);
-      assert.deepEqual(names(db, 'index'), ['day_totals_workspace', 'intervals_day']);
+      assert.deepEqual(names(db, 'table'), ['agent_sessions', 'budget_notices', 'day_totals', 'intervals', 'learnings', 'schema_version', 'token_days']);
+      assert.deepEqual(names(db, 'index'), ['agent_sessions_workspace', 'day_totals_workspace', 'intervals_day', 'learnings_created', 'token_days_workspace']);
       assert.deepEqual(names(db, 'trigger'), ['intervals_delete_totals', 'intervals_insert_totals', 'intervals_update_totals']);
       const columns = (db.prepare('PRAGMA table_info(intervals)').all() as { name: string }[]).map((c) => c.name);
       assert.deepEqual(columns, ['id', 'start_ms', 'end_ms', 'mode', 'workspace', 'file', 'day']);
       db.close();
     });
 
-    it('upgrades a version-1 file with rows: rows kept, day backfilled in local time, totals rebuilt, version 2', () => {
+    it('upgrades a version-1 file with rows: rows kept, day backfilled in local time, totals rebuilt, latest version', () => {
       const file = path.join(dir, 'history.db');
       // Local 23:30 and 00:10: a UTC backfill would put one of them on the wrong day in most zones.
       const lateEvening = new Date(2024, 4, 6, 23, 30).getTime();
@@ -87,7 +87,7 @@ describe('store/database: openDatabase', () => {
         [afterMidnight + 30 * MIN, 5, 'review', '/w/a', 'src/x.ts'],
       ]);
       const { db } = openOk(file);
-      assert.deepEqual(version(db), [2]);
+      assert.deepEqual(version(db), [LATEST_SCHEMA_VERSION]);
       const rows = db.prepare('SELECT id, start_ms, end_ms, mode, workspace, file, day FROM intervals ORDER BY id').all();
       assert.deepEqual(rows, [
         { id: 1, start_ms: lateEvening, end_ms: lateEvening + 20 * MIN, mode: 'plan', workspace: '/w/a', file: 'SPEC.md', day: '2024-05-06' },
@@ -116,7 +116,7 @@ describe('store/database: openDatabase', () => {
       raw.exec('DROP TABLE schema_version');
       raw.close();
       const { db } = openOk(file);
-      assert.deepEqual(version(db), [2]);
+      assert.deepEqual(version(db), [LATEST_SCHEMA_VERSION]);
       assert.deepEqual(db.prepare('SELECT day, ms FROM day_totals').all(), [{ day: localDay(start), ms: 10 * MIN }]);
       db.close();
     });
@@ -133,7 +133,7 @@ describe('store/database: openDatabase', () => {
       const again = openOk(file).db;
       assert.equal(again.pragma('schema_version', { simple: true }), schemaCookie);
       assert.deepEqual(again.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all(), master);
-      assert.deepEqual(version(again), [2]);
+      assert.deepEqual(version(again), [LATEST_SCHEMA_VERSION]);
       assert.equal((again.prepare('SELECT COUNT(*) AS n FROM intervals').get() as { n: number }).n, 1);
       again.close();
     });
@@ -148,7 +148,7 @@ describe('store/database: openDatabase', () => {
 
       const opened = openDatabase(file);
       assert.equal(opened.kind, 'unavailable');
-      assert.match(opened.kind === 'unavailable' ? opened.reason : '', /newer podflow \(schema version 99; this podflow knows up to 2\)/);
+      assert.match(opened.kind === 'unavailable' ? opened.reason : '', /newer podflow \(schema version 99; this podflow knows up to 3\)/);
       assert.equal(hash(file), before);
       assert.ok(!fs.existsSync(`${file}-wal`), 'no WAL file: the journal mode was not changed');
       assert.deepEqual(
