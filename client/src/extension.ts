@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerModeClock } from './clock/register';
 import { registerCommands } from './commands/register';
+import { registerTokenMeter } from './tokens/tokenStatusBar';
 import { registerCoverageStatus } from './trace/coverage';
 import { contributedKeys, explicitSettings } from './settings';
 
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerCommands(context, () => client);
   registerCoverageStatus(context, client);
+  registerTokenMeter(context, client);
   registerModeClock(context, client);
   try {
     await client.start();

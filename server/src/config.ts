@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { clockRuleSchema, type ClockRule } from './clock/rules';
 import { checkTimeZone } from './clock/timeZone';
 import { DEFAULT_ID_PATTERN } from './documents/ids';
+import { budgetLimitSchema, type Budgets } from './tokens/budgets';
+import { priceOverrideSchema, type PriceOverride } from './tokens/priceOverrides';
 
 /** Severity a rule can be set to, as written in settings and `.podflow.yaml`. */
 export const severitySchema = z.enum(['error', 'warning', 'information', 'hint', 'off']);
@@ -65,6 +67,12 @@ export const configShape = {
     },
     { message: 'not an IANA time zone such as Europe/Berlin' },
   ),
+  'tokens.enabled': z.boolean(),
+  'tokens.codexHome': z.string(),
+  'tokens.claudeDirs': z.array(z.string().min(1, 'a folder cannot be empty')),
+  'tokens.geminiDir': z.string(),
+  'tokens.prices': z.record(z.string().min(1, 'a model name cannot be empty'), priceOverrideSchema),
+  'tokens.budgets': z.strictObject({ session: budgetLimitSchema.optional(), day: budgetLimitSchema.optional(), month: budgetLimitSchema.optional() }),
 } as const;
 
 export type ConfigKey = keyof typeof configShape;
@@ -107,6 +115,18 @@ export interface PodflowConfig {
   'modeClock.window': 'today' | 'week';
   /** IANA time zone for day boundaries; empty for the system's. */
   'modeClock.timeZone': string;
+  /** Token meter: reads agent logs when true. */
+  'tokens.enabled': boolean;
+  /** Codex CLI home; empty for $CODEX_HOME or ~/.codex. */
+  'tokens.codexHome': string;
+  /** Claude Code config folders; empty for $CLAUDE_CONFIG_DIR or ~/.config/claude and ~/.claude. */
+  'tokens.claudeDirs': string[];
+  /** Gemini CLI folder; empty for ~/.gemini. */
+  'tokens.geminiDir': string;
+  /** Price overrides per model, USD per million tokens. */
+  'tokens.prices': Record<string, PriceOverride>;
+  /** Budgets per session, day and month, in tokens and/or USD. */
+  'tokens.budgets': Budgets;
 }
 
 export const DEFAULT_VAGUE_WORDS = [
@@ -192,6 +212,12 @@ export const DEFAULT_CONFIG: PodflowConfig = {
   'modeClock.driftPoints': 15,
   'modeClock.window': 'today',
   'modeClock.timeZone': '',
+  'tokens.enabled': true,
+  'tokens.codexHome': '',
+  'tokens.claudeDirs': [],
+  'tokens.geminiDir': '',
+  'tokens.prices': {},
+  'tokens.budgets': {},
 };
 
 export interface ConfigProblem {

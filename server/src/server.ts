@@ -18,7 +18,9 @@ import { codeActionsFor } from './features/codeActions';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './features/diagnostics';
 import { ModeClockFeature } from './features/modeClockFeature';
 import { registerCodify } from './features/codifyFeature';
+import { registerLearnings } from './features/learningsFeature';
 import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion';
+import { TokenFeature } from './features/tokenFeature';
 import { type Located, registerTraceFeatures } from './features/traceFeatures';
 import { CONFIG_FILE, loadWorkspaceConfig } from './lint/workspaceConfig';
 import { Project } from './project';
@@ -218,6 +220,8 @@ connection.onInitialized(async () => {
   modeClock.start(storageDir);
   await rebuildAndLintAll();
   modeClock.reconfigure();
+  tokens.start(storageDir);
+  tokens.reconfigure();
 });
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -225,6 +229,7 @@ connection.onDidChangeConfiguration(async (change) => {
   if (s !== undefined) explicitSettings = s;
   await rebuildAndLintAll();
   modeClock.reconfigure();
+  tokens.reconfigure();
 });
 
 const modeClock = new ModeClockFeature(connection, {
@@ -238,7 +243,17 @@ const modeClock = new ModeClockFeature(connection, {
       },
     })),
 });
-connection.onShutdown(() => modeClock.stop());
+const tokens = new TokenFeature(connection, {
+  config: () => folders[0]?.project.config ?? loadWorkspaceConfig(new DiskWorkspace(process.cwd()), explicitSettings).config,
+  folders: () => folders.map((f) => f.workspace.root),
+  mode: () => modeClock.mode,
+  agentActive: (active) => modeClock.agentLog(active),
+});
+connection.onShutdown(() => {
+  tokens.stop();
+  modeClock.stop();
+  learnings.close();
+});
 
 connection.onDidChangeWatchedFiles(async (params) => {
   for (const change of params.changes) {
@@ -288,6 +303,7 @@ function allLocated(): Located[] {
 registerTraceFeatures(connection, documents, locatedAt, allLocated);
 registerCompletion(connection, documents, locatedAt);
 registerCodify(connection, documents, locatedAt, allLocated);
+const learnings = registerLearnings(connection, documents, locatedAt, allLocated, () => storageDir);
 
 documents.listen(connection);
 connection.listen();

@@ -46,6 +46,11 @@ export class ClockService {
     return this.opts.config['modeClock.enabled'];
   }
 
+  /** The mode time is counted in now, if any. */
+  get mode(): string | undefined {
+    return this.clock.mode;
+  }
+
   get persistent(): boolean {
     return this.opts.store.persistent;
   }

@@ -48,6 +48,8 @@ export class ModeClock {
   private readonly fileModes = new Map<string, Mode | null>();
   private readonly debugSessions = { count: 0 };
   private editorInfo: EditorInfo | undefined;
+  private agentTerminal = false;
+  private agentLog = false;
 
   constructor(private options: ModeClockOptions) {
     this.workspace = options.defaultWorkspace;
@@ -159,7 +161,12 @@ export class ModeClock {
         this.ctx.testRunActive = s.active;
         return true;
       case 'agentTerminal':
-        this.ctx.agentActive = s.active;
+        this.agentTerminal = s.active;
+        this.ctx.agentActive = this.agentTerminal || this.agentLog;
+        return false;
+      case 'agentLog':
+        this.agentLog = s.active;
+        this.ctx.agentActive = this.agentTerminal || this.agentLog;
         return false;
       case 'codify':
         this.ctx.codifyActive = s.active;

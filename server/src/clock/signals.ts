@@ -11,6 +11,8 @@ export type ClockSignal =
   | { type: 'debug'; at: number; active: boolean }
   | { type: 'testRun'; at: number; active: boolean }
   | { type: 'agentTerminal'; at: number; active: boolean }
+  /** An agent session of this workspace wrote its log within the last minute (from the token meter). */
+  | { type: 'agentLog'; at: number; active: boolean }
   | { type: 'codify'; at: number; active: boolean }
   | { type: 'pin'; at: number; mode?: Mode; until?: number }
   | { type: 'pause'; at: number; paused: boolean }

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import { ClockService, type ClockFolder } from '../clock/clockService';
 import { MemoryIntervalStore } from '../clock/memoryIntervalStore';
@@ -7,7 +6,7 @@ import { MODE_REPORT, MODE_SIGNAL, MODE_STATUS, type ClockSignal } from '../cloc
 import type { ModeStatus } from '../clock/status';
 import { TARGET_SPLIT, type IntervalStore } from '../clock/types';
 import { DEFAULT_CONFIG, type PodflowConfig } from '../config';
-import { DB_FILE } from '../store/defaultPath';
+import { serverDatabasePath } from '../store/defaultPath';
 
 /** How often the clock looks for idle time and refreshes the status; PODFLOW_CLOCK_TICK_MS lets tests change it. */
 const TICK_MS = Number(process.env.PODFLOW_CLOCK_TICK_MS) > 0 ? Number(process.env.PODFLOW_CLOCK_TICK_MS) : 15_000;
@@ -48,7 +47,7 @@ export class ModeClockFeature {
    * storage). Without either, history is kept in memory.
    */
   start(storageDir: string | undefined): void {
-    const file = process.env.PODFLOW_DB ?? (storageDir ? path.join(storageDir, DB_FILE) : undefined);
+    const file = serverDatabasePath(storageDir);
     if (file) {
       const opened = openIntervalStore(file);
       this.store = opened.store;
@@ -65,6 +64,16 @@ export class ModeClockFeature {
     this.timer = setInterval(() => this.onSignal({ type: 'tick', at: Date.now() }), TICK_MS);
     this.timer.unref();
     this.sendStatus(Date.now());
+  }
+
+  /** The mode being counted now (the token meter splits tokens by it). */
+  get mode(): string | undefined {
+    return this.service?.mode;
+  }
+
+  /** Tells the clock whether an agent session is writing its log (execute while nothing else says). */
+  agentLog(active: boolean): void {
+    this.onSignal({ type: 'agentLog', at: Date.now(), active });
   }
 
   /** Settings or folders changed; the first call also means the folders are indexed. */
