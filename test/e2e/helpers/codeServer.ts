@@ -61,10 +61,15 @@ export class CodeServer {
   private readonly tools = toolPaths();
   readonly logFile: string;
 
-  /** `extraArgs` go to code-server as they are, e.g. ['--vscode-option', 'enable-smoke-test-driver']. */
+  /**
+   * `extraArgs` go to code-server as they are, e.g. ['--vscode-option', 'enable-smoke-test-driver'].
+   * `extraEnv` is added to the environment of code-server and so of its extension hosts and the
+   * language servers they fork (e.g. PODFLOW_DB).
+   */
   constructor(
     private readonly run: RunDir,
     private readonly extraArgs: string[] = [],
+    private readonly extraEnv: Record<string, string> = {},
   ) {
     this.logFile = run.dir('code-server.log');
   }
@@ -75,7 +80,7 @@ export class CodeServer {
 
   /** The environment every code-server process gets: Node 24 first on PATH, everything under the run folder. */
   private env(): NodeJS.ProcessEnv {
-    const env = this.run.env();
+    const env = this.run.env(this.extraEnv);
     env.PATH = `${path.dirname(this.tools.nodeBin)}${path.delimiter}${env.PATH ?? ''}`;
     return env;
   }

@@ -111,3 +111,20 @@ export const UNCOVERED_MUST = {
   // A test with no result in the report yet: counted as covering, no ✓ until it has run.
   lensAfter: '1 test · no results',
 } as const;
+
+/**
+ * The mode clock in examples/ (server/src/clock/classifier.ts): a spec counts as plan, a source file
+ * as execute, a diff of that source file as review. The status bar item reads "<Mode> · P.. E.. R.. C.."
+ * after its icon ($(compass), or $(pin) when pinned), "no time yet" before any time is counted.
+ */
+export const MODE_CLOCK = {
+  plan: { file: 'specs/001-csv-export/spec.md', label: 'Plan' },
+  execute: { file: 'src/money.ts', label: 'Execute' },
+  /** The source file, changed and compared with its saved version. */
+  review: { file: 'src/money.ts', label: 'Review', command: 'File: Compare Active File with Saved' },
+  /** Another source file: Execute unless a mode is pinned. */
+  otherSource: 'src/invites.ts',
+  /** The status bar item's menu (client/src/clock/modeStatusBar.ts) and the report command. */
+  menu: { switchMode: 'Switch mode now…', unpin: 'Unpin', report: 'Show split report', pause: 'Pause the clock', untilChanged: 'Until I change it' },
+  reportCommand: 'podflow: Show mode split report',
+} as const;

@@ -24,7 +24,15 @@ export interface Session {
   browser: BrowserContext;
   /** Folder code-server unpacked podflow.vsix into. */
   extensionDir: string;
+  /** The mode clock's history database every language server of the run writes (PODFLOW_DB). */
+  modeClockDb: string;
 }
+
+/**
+ * The mode clock's timer in the language servers of the run (PODFLOW_CLOCK_TICK_MS): the status
+ * bar's split follows counted time within a couple of seconds instead of 15.
+ */
+export const MODE_CLOCK_TICK_MS = 2000;
 
 let current: Session | undefined;
 let pendingRun: RunDir | undefined;
@@ -48,7 +56,8 @@ export async function startSession(): Promise<Session> {
   for (const stale of sweepStaleRunDirs()) console.log(`      removed ${stale}, left by a test run that was killed`);
   rmSync(RESULTS_DIR, { recursive: true, force: true });
   const run = (pendingRun = new RunDir());
-  const server = (pendingServer = new CodeServer(run));
+  const modeClockDb = run.dir('podflow.db');
+  const server = (pendingServer = new CodeServer(run, [], { PODFLOW_DB: modeClockDb, PODFLOW_CLOCK_TICK_MS: String(MODE_CLOCK_TICK_MS) }));
   const t0 = Date.now();
   server.installExtension(VSIX);
   const installed = server.listExtensions();
@@ -60,7 +69,7 @@ export async function startSession(): Promise<Session> {
   await server.start();
   const browser = await launchChromium(run.dir('chromium'), run.env());
   console.log(`      code-server ${CodeServer.expectedVersion} on ${server.url}, podflow installed, Chromium up (${Date.now() - t0} ms)`);
-  current = { run, server, browser, extensionDir };
+  current = { run, server, browser, extensionDir, modeClockDb };
   return current;
 }
 

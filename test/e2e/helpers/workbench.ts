@@ -1,11 +1,11 @@
 /**
- * User-level actions on a code-server workbench: the palette, quick open, the
- * active editor (lines, squiggles, hovers, quick fixes, code lenses, peek views,
+ * User-level actions on a code-server workbench: the palette, quick open, quick
+ * picks an extension shows, the active editor (lines, squiggles, hovers, quick fixes, code lenses, peek views,
  * Go to Definition, saving), the status bar, webviews, the Problems and Output
  * panels, notifications. Everything goes through the UI a user sees; nothing
  * reaches into VS Code's internals.
  */
-import type { Locator, Page, Rect } from './playwright';
+import type { FrameLocator, Locator, Page, Rect } from './playwright';
 import { waitUntil } from './wait';
 
 export { waitUntil };
@@ -13,6 +13,8 @@ export { waitUntil };
 const EDITOR = '.part.editor .editor-group-container.active .editor-instance .monaco-editor';
 const QUICK_INPUT = '.quick-input-widget';
 const QUICK_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
+/** A quick pick row's label (its first line; the detail, if any, is the second). */
+const QUICK_ROW_LABEL = '.quick-input-list-rows > .quick-input-list-row:first-child .label-name';
 /** The Quick Fix / code action menu (not its submenu panel). */
 const ACTION_WIDGET = '.action-widget:not(.action-list-submenu-panel)';
 const ACTION_ROWS = `${ACTION_WIDGET} .monaco-list-row.action`;
@@ -100,6 +102,25 @@ export class Workbench {
     await row.waitFor();
     await row.click();
     await this.page.locator(`${QUICK_INPUT}`).waitFor({ state: 'hidden' });
+  }
+
+  /** The labels of the rows the open quick pick lists (icons are not text), once it lists some. */
+  async quickPickLabels(timeoutMs = 10_000): Promise<string[]> {
+    const labels = this.page.locator(`${QUICK_ROWS} ${QUICK_ROW_LABEL}`);
+    await labels.first().waitFor({ timeout: timeoutMs });
+    return (await labels.allInnerTexts()).map((l) => normalize(l).trim());
+  }
+
+  /**
+   * Clicks the row labelled `label` in the quick pick an extension shows (showQuickPick), after
+   * waiting for its `title` when given (a second pick reuses the widget of the first).
+   */
+  async pickQuickItem(label: string, title?: string): Promise<void> {
+    if (title) await this.page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: title }).waitFor({ state: 'visible' });
+    const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    const row = this.page.locator(QUICK_ROWS).filter({ has: this.page.locator(QUICK_ROW_LABEL, { hasText: exact }) }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
   }
 
   async closeQuickInput(): Promise<void> {
@@ -406,6 +427,26 @@ export class Workbench {
     );
   }
 
+  /**
+   * The document of the webview that has an element matching `selector`, once it has one. A webview
+   * is an iframe (iframe.webview) holding another (#active-frame) with the extension's HTML.
+   */
+  async webviewFrame(selector: string, timeoutMs = 20_000): Promise<FrameLocator> {
+    return waitUntil(
+      `a webview with ${selector}`,
+      async () => {
+        const count = await this.page.locator('iframe.webview').count();
+        for (let i = 0; i < count; i++) {
+          const frame = this.page.frameLocator(`iframe.webview >> nth=${i}`).frameLocator('#active-frame');
+          if ((await frame.locator(selector).count()) > 0) return frame;
+        }
+        return undefined;
+      },
+      timeoutMs,
+      300,
+    );
+  }
+
   // ---------------------------------------------------------------- status bar
 
   async statusBarText(): Promise<string> {
@@ -421,6 +462,17 @@ export class Workbench {
     const item = this.page.locator('.part.statusbar .statusbar-item', { hasText: text }).first();
     await item.waitFor({ timeout: timeoutMs });
     return normalize(await item.innerText()).trim();
+  }
+
+  /** The codicons (e.g. "pin", "compass") the status bar item matching `text` shows, in order. */
+  async statusBarItemIcons(text: string | RegExp): Promise<string[]> {
+    const item = this.page.locator('.part.statusbar .statusbar-item', { hasText: text }).first();
+    const out: string[] = [];
+    for (const icon of await item.locator('.codicon').all()) {
+      const m = /(?:^|\s)codicon-([\w-]+)/.exec((await icon.getAttribute('class')) ?? '');
+      if (m) out.push(m[1]!);
+    }
+    return out;
   }
 
   async clickStatusBarItem(text: string | RegExp): Promise<void> {
