@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { eachArg, UsageError } from './cli/args';
+import { loadConfig } from './cli/loadConfig';
+import { runTokens, TOKENS_USAGE } from './cli/tokensCommand';
 import { runReport, REPORT_USAGE } from './cli/reportCommand';
-import { DEFAULT_CONFIG, parseConfigFile, PodflowConfig } from './config';
 import { DocKind } from './documents/kinds';
 import { FileFindings, formatJson, formatSarif, formatText } from './lint/format';
 import { FileKind, Project } from './project';
@@ -21,6 +22,7 @@ Commands:
   lint [paths...]     Lint AGENTS.md, specs and PLANS.md files (default: the current folder)
   coverage            MUST-to-test coverage per spec, with the uncovered MUSTs
   rules               List every rule with its id, default severity and description
+  tokens              Tokens and cost of the agent sessions (Codex CLI, Claude Code, Gemini CLI) in this folder
   report              Time per mode (plan / execute / review / codify) against the 40/10/40/10 target
 
 Options for lint:
@@ -39,6 +41,7 @@ Options for coverage:
   --root DIR                       Workspace root (default: the current folder)
 
 ${REPORT_USAGE}
+${TOKENS_USAGE}
 Exit codes: lint: 0 no error-level findings, 1 error-level findings; coverage: 0 at or above
 --min, 1 below it; both: 2 bad usage or configuration.
 `;
@@ -88,27 +91,6 @@ function guessKind(file: string): DocKind | undefined {
   if (/plans?\.md$/.test(base)) return 'plans';
   if (/(spec|requirements)\.md$/.test(base)) return 'spec';
   return undefined;
-}
-
-function loadConfig(root: string, configPath: string | undefined): PodflowConfig {
-  const file = configPath ?? path.join(root, '.podflow.yaml');
-  if (!fs.existsSync(file)) {
-    if (configPath) throw new UsageError(`config file not found: ${configPath}`);
-    return DEFAULT_CONFIG;
-  }
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    // A folder or an unreadable file: bad configuration (exit 2), not a crash.
-    throw new UsageError(`cannot read config file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  const { config, problems } = parseConfigFile(text, DEFAULT_CONFIG, path.relative(process.cwd(), file) || file);
-  if (problems.length) {
-    const lines = problems.map((p) => `  ${p.line !== undefined ? `line ${p.line + 1}: ` : ''}${p.message}`);
-    throw new UsageError(`bad configuration:\n${lines.join('\n')}`);
-  }
-  return config;
 }
 
 export function runLint(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -266,6 +248,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     if (command === 'lint') return runLint(rest, out, err);
     if (command === 'coverage') return runCoverage(rest, out, err);
     if (command === 'report') return runReport(rest, out, err);
+    if (command === 'tokens') return runTokens(rest, out, err);
     if (command === 'rules') {
       if (rest.length) throw new UsageError(`rules takes no arguments (got ${rest[0]})`);
       return listRules(out);

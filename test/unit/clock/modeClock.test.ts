@@ -251,3 +251,20 @@ describe('mode clock accounting', () => {
     assert.equal(c.mode, 'plan');
   });
 });
+
+describe('mode clock checkpoint', () => {
+  it('closes the open interval at the given time and carries on in the same mode', () => {
+    const c = newClock();
+    c.signal({ type: 'editor', at: T0, editor: { uri: fileUri('SPEC.md') } });
+    const out = c.checkpoint(T0 + 2 * MIN);
+    assert.deepEqual(
+      out.map((i) => [i.mode, (i.start - T0) / MIN, (i.end - T0) / MIN]),
+      [['plan', 0, 2]],
+    );
+    assert.equal(c.mode, 'plan');
+    assert.deepEqual(
+      c.stop(T0 + 3 * MIN).map((i) => [i.mode, (i.start - T0) / MIN, (i.end - T0) / MIN]),
+      [['plan', 2, 3]],
+    );
+  });
+});
