@@ -268,3 +268,22 @@ describe('mode clock checkpoint', () => {
     );
   });
 });
+
+describe('mode clock and agent logs', () => {
+  it('an agent writing its log means execute while nothing else says, and ends when either source stops', () => {
+    const c = newClock();
+    c.signal({ type: 'editor', at: T0, editor: { uri: 'output:podflow' } });
+    assert.equal(c.mode, undefined);
+    c.signal({ type: 'agentLog', at: T0 + 1000, active: true });
+    c.signal({ type: 'activity', at: T0 + 2000 });
+    assert.equal(c.mode, 'execute');
+    // A terminal running an agent as well: still execute when the log goes quiet.
+    c.signal({ type: 'agentTerminal', at: T0 + 3000, active: true });
+    c.signal({ type: 'agentLog', at: T0 + 4000, active: false });
+    c.signal({ type: 'activity', at: T0 + 5000 });
+    assert.equal(c.mode, 'execute');
+    // Reading a spec while the agent works is plan.
+    c.signal({ type: 'editor', at: T0 + 6000, editor: { uri: fileUri('SPEC.md') } });
+    assert.equal(c.mode, 'plan');
+  });
+});
