@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ListOptions, listLogFiles } from './logFiles';
-import { SessionHeader, readSessionHeader } from './sessionHeader';
+import { SessionHeader, cachedSessionHeader } from './sessionHeader';
 import { LogLocations } from './locations';
 import { AgentKind } from './types';
 
@@ -64,7 +64,7 @@ export function sessionsInFolder(loc: LogLocations, folder: string, options: Lis
   const out: SessionHeader[] = [];
   for (const f of listLogFiles(loc, options)) {
     if (f.agent === 'claude' && !claudeDirMayMatch(f.file, encoded) && !claudeDirMayMatch(f.file, realEncoded)) continue;
-    const h = readSessionHeader(f);
+    const h = cachedSessionHeader(f);
     if (h.cwd !== undefined ? isInsideFolder(folder, h.cwd) : h.projectHash !== undefined && hashes.has(h.projectHash)) out.push(h);
   }
   return out;
@@ -106,7 +106,7 @@ export function currentSessions(
   folder?: string,
   options: ListOptions = {},
 ): Partial<Record<AgentKind, AgentSession>> {
-  const headers = folder !== undefined ? sessionsInFolder(loc, folder, options) : listLogFiles(loc, options).map(readSessionHeader);
+  const headers = folder !== undefined ? sessionsInFolder(loc, folder, options) : listLogFiles(loc, options).map(cachedSessionHeader);
   const out: Partial<Record<AgentKind, AgentSession>> = {};
   for (const s of groupSessions(headers)) out[s.agent] ??= s;
   return out;

@@ -18,8 +18,12 @@ export interface SessionHeader extends LogFile {
 
 const HEAD_LIMIT = 256 * 1024;
 
-/** Complete lines among the first `limit` bytes of a file, as parsed JSON objects (unparsable ones skipped). */
-function headRecords(file: string, limit = HEAD_LIMIT): Obj[] {
+/**
+ * Complete lines among the first `limit` bytes of a file, as parsed JSON objects (unparsable ones
+ * skipped), parsed one at a time as the caller asks: a header is usually in the first line, and
+ * the lines after it can be large tool results not worth parsing.
+ */
+function* headRecords(file: string, limit = HEAD_LIMIT): Generator<Obj> {
   let buf: Buffer;
   try {
     const fd = fs.openSync(file, 'r');
@@ -30,19 +34,35 @@ function headRecords(file: string, limit = HEAD_LIMIT): Obj[] {
       fs.closeSync(fd);
     }
   } catch {
-    return [];
+    return;
   }
-  const out: Obj[] = [];
   let start = 0;
   for (let nl = buf.indexOf(10); nl >= 0; start = nl + 1, nl = buf.indexOf(10, start)) {
+    let v: Obj | undefined;
     try {
-      const v = obj(JSON.parse(buf.toString('utf8', start, nl)));
-      if (v) out.push(v);
+      v = obj(JSON.parse(buf.toString('utf8', start, nl)));
     } catch {
       // torn or foreign line
     }
+    if (v) yield v;
   }
-  return out;
+}
+
+/**
+ * Headers already read, by path. A log only grows, so a file no smaller and no older than when
+ * its header was read still has that header; a truncated or replaced one is read again.
+ */
+const headerCache = new Map<string, SessionHeader>();
+const HEADER_CACHE_LIMIT = 50_000;
+
+/** Like `readSessionHeader`, from the cache when the file only grew since. */
+export function cachedSessionHeader(f: LogFile): SessionHeader {
+  const hit = headerCache.get(f.file);
+  if (hit && hit.size <= f.size && hit.mtimeMs <= f.mtimeMs && hit.size > 0) return { ...hit, size: f.size, mtimeMs: f.mtimeMs };
+  const h = readSessionHeader(f);
+  if (headerCache.size >= HEADER_CACHE_LIMIT) headerCache.clear();
+  headerCache.set(f.file, h);
+  return h;
 }
 
 const UUID_AT_END = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
@@ -89,7 +109,7 @@ export function readSessionHeader(f: LogFile): SessionHeader {
       legacy = undefined;
     }
   }
-  const meta = legacy ?? headRecords(f.file, 64 * 1024).find((r) => typeof r.sessionId === 'string' && r.type === undefined) ?? {};
+  const meta = legacy ?? find(headRecords(f.file, 64 * 1024), (r) => typeof r.sessionId === 'string' && r.type === undefined) ?? {};
   const sessionId = s(meta.sessionId) ?? path.basename(f.file).replace(/\.jsonl?$/, '');
   const subagent = meta.kind === 'subagent' || place?.parentSessionId !== undefined;
   return {
@@ -100,4 +120,9 @@ export function readSessionHeader(f: LogFile): SessionHeader {
     projectHash: s(meta.projectHash),
     subagent,
   };
+}
+
+function find<T>(items: Iterable<T>, test: (item: T) => boolean): T | undefined {
+  for (const item of items) if (test(item)) return item;
+  return undefined;
 }
