@@ -144,6 +144,23 @@ describe('protocol: token meter', function () {
     assert.equal(c.notifications.slice(since).filter((n) => n.method === 'podflow/budgetMessage').length, 1);
   });
 
+  it('a budget set after the sessions were found updates the status at once', async () => {
+    const c = await start({});
+    const s = await c.waitForNotification<TokenStatus>('podflow/tokenStatus', (p) => p.visible, 15_000);
+    assert.equal(s.text, '$(pulse) 130.9k tok · $0.15');
+    const since = c.notifications.length;
+    await c.changeConfiguration({
+      podflow: {
+        'tokens.codexHome': path.join(home, 'codex'),
+        'tokens.claudeDirs': [path.join(home, 'claude')],
+        'tokens.geminiDir': path.join(home, 'gemini'),
+        'tokens.budgets': { session: { tokens: 170_000 } },
+      },
+    });
+    const after = await c.waitForNotification<TokenStatus>('podflow/tokenStatus', (p) => p.text.endsWith('77%'), 5_000, since);
+    assert.equal(after.text, '$(pulse) 130.9k tok · $0.15 · 77%');
+  });
+
   it('a half-written line is not counted until it is complete', async () => {
     const c = await start({});
     await c.waitForNotification<TokenStatus>('podflow/tokenStatus', (p) => p.text.startsWith('$(pulse) 130.9k'), 15_000);

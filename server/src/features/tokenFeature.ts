@@ -66,7 +66,8 @@ export class TokenFeature {
   reconfigure(): void {
     this.service?.reconfigure(this.host.config(), this.host.folders());
     this.lastRescan = 0;
-    this.tick();
+    // New budgets (or prices, locations) change the status and its messages even when no log did.
+    this.tick(true);
   }
 
   stop(): void {
@@ -79,7 +80,7 @@ export class TokenFeature {
     this.service = undefined;
   }
 
-  private tick(): void {
+  private tick(force = false): void {
     const now = Date.now();
     try {
       const s = this.service;
@@ -91,7 +92,7 @@ export class TokenFeature {
       } else {
         changed = s.poll(now);
       }
-      this.refresh(now, changed);
+      this.refresh(now, changed || force);
       const active = s.agentActive(now);
       if (active !== this.lastActive) {
         this.lastActive = active;

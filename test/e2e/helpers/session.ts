@@ -57,7 +57,13 @@ export async function startSession(): Promise<Session> {
   rmSync(RESULTS_DIR, { recursive: true, force: true });
   const run = (pendingRun = new RunDir());
   const modeClockDb = run.dir('podflow.db');
-  const server = (pendingServer = new CodeServer(run, [], { PODFLOW_DB: modeClockDb, PODFLOW_CLOCK_TICK_MS: String(MODE_CLOCK_TICK_MS) }));
+  const agents = agentLogDirs(run);
+  const server = (pendingServer = new CodeServer(run, [], {
+    PODFLOW_DB: modeClockDb,
+    PODFLOW_CLOCK_TICK_MS: String(MODE_CLOCK_TICK_MS),
+    CODEX_HOME: agents.codexHome,
+    CLAUDE_CONFIG_DIR: agents.claudeConfigDir,
+  }));
   const t0 = Date.now();
   server.installExtension(VSIX);
   const installed = server.listExtensions();
@@ -117,4 +123,13 @@ function installEmergencyCleanup(): void {
       if (process.listenerCount(signal) === 0) process.exit(130);
     });
   }
+}
+
+/**
+ * The agents' log folders every code-server process of the run gets (CODEX_HOME, CLAUDE_CONFIG_DIR;
+ * Gemini CLI's default ~/.gemini is under the run's HOME). They do not exist at start: the token
+ * meter scenario (tokens.e2e.ts) puts its copies of the agent-log fixtures there.
+ */
+export function agentLogDirs(run: RunDir): { codexHome: string; claudeConfigDir: string } {
+  return { codexHome: run.dir('agent-logs', 'codex'), claudeConfigDir: run.dir('agent-logs', 'claude') };
 }
