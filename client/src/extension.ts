@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerModeClock } from './clock/register';
+import { registerCodify } from './codify/register';
 import { registerCommands } from './commands/register';
 import { registerTokenMeter } from './tokens/tokenStatusBar';
 import { registerCoverageStatus } from './trace/coverage';
@@ -42,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommands(context, () => client);
   registerCoverageStatus(context, client);
   registerTokenMeter(context, client);
-  registerModeClock(context, client);
+  const clock = registerModeClock(context, client);
+  registerCodify(context, () => client, clock.send);
   try {
     await client.start();
   } catch (err) {

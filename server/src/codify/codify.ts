@@ -1,4 +1,6 @@
 import type { PodflowConfig } from '../config';
+import { parseMarkdown } from '../documents/markdown';
+import { headingTitle } from '../rules/util';
 import { checkBudget } from './budget';
 import { chainOf } from './chain';
 import { findDuplicates } from './duplicates';
@@ -46,6 +48,12 @@ export interface CodifyRequest {
 
 export interface CodifyResult {
   edit: CodifyEdit;
+  /** Zero-based line of the learning's bullet in the text after the edit. */
+  line: number;
+  /** That line as it will read ("- Run the tests with node --test."): the preview. */
+  lineText: string;
+  /** Title of the heading the line ends up under ("" when none is above it): where it was recorded. */
+  section: string;
   /** Budgets of the file the edit changes. */
   budget: BudgetCheck;
 }
@@ -79,5 +87,21 @@ export function codifyEdit(request: CodifyRequest, files: AgentsFiles, limits: C
       edit = { path: request.target, create: false, ...insertLearning(text, request.section, learning) };
     }
   }
-  return { edit, budget: checkBudget(edit.path, edit.text, files, limits) };
+  const line = learningLine(edit, learning);
+  const lineText = edit.text.split('\n')[line]?.replace(/\r$/, '') ?? '';
+  const heading = parseMarkdown(edit.text).headings.filter((h) => h.line < line).pop();
+  const section = heading ? headingTitle(heading.text) : '';
+  return { edit, line, lineText, section, budget: checkBudget(edit.path, edit.text, files, limits) };
+}
+
+/**
+ * Where the learning's bullet is once the edit is applied: every edit here is one insertion or
+ * replacement whose text ends with the learning (and at most a line break), so it is the line of
+ * the edit's start plus the line breaks its text has before the learning.
+ */
+export function learningLine(edit: CodifyEdit, learning: string): number {
+  const [first] = edit.edits;
+  if (!first) throw new Error('The codify edit changes nothing.');
+  const before = first.newText.slice(0, first.newText.lastIndexOf(learning));
+  return first.range.start.line + (before.match(/\n/g)?.length ?? 0);
 }

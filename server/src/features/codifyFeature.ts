@@ -1,11 +1,11 @@
 import { Connection, CreateFile, ResponseError, TextDocumentEdit, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AGENTS_NAMES, codifyEdit, codifyLimits, CodifyPlan, CodifyRequest, planCodify } from '../codify';
-import type { AgentsFiles, BudgetCheck } from '../codify';
+import type { AgentsFiles, BudgetCheck, DuplicateMatch, PlannedTarget } from '../codify';
 import { Project } from '../project';
 import { Located } from './traceFeatures';
 
-/** Plans a learning for the active file: params `{ uri?, learning }`, result `CodifyPlan`. */
+/** Plans a learning for the active file: params `{ uri?, learning }`, result `CodifyPlanResult`. */
 export const CODIFY_PLAN_REQUEST = 'podflow/codifyPlan';
 /** The edit that writes it: params `{ uri?, ...CodifyRequest }`, result `CodifyEditResult`. */
 export const CODIFY_EDIT_REQUEST = 'podflow/codifyEdit';
@@ -18,12 +18,22 @@ export interface CodifyPlanParams {
 
 export type CodifyEditParams = CodifyRequest & { uri?: string };
 
+/** The plan as the request answers it: each target and duplicate with its URI, for the client to open. */
+export interface CodifyPlanResult extends CodifyPlan {
+  targets: (PlannedTarget & { uri: string; duplicates: (DuplicateMatch & { uri: string })[] })[];
+}
+
 export interface CodifyEditResult {
   /** Creates the file when it is new, then edits it; apply with `workspace.applyEdit`. */
   edit: WorkspaceEdit;
   /** Workspace-relative path of the file the edit changes. */
   path: string;
   uri: string;
+  /** Zero-based line of the learning's bullet after the edit, and that line as it will read (the preview). */
+  line: number;
+  lineText: string;
+  /** The heading the line ends up under (what the learning is recorded with). */
+  section: string;
   budget: BudgetCheck;
 }
 
@@ -48,11 +58,11 @@ export function codifyPlanFor(project: Project, activePath: string | undefined, 
 
 /** The LSP edit for a codify request; a new file is created first (and left alone if it appeared meanwhile). */
 export function codifyEditFor(project: Project, request: CodifyRequest, uriOf: (path: string) => string, files: AgentsFiles = agentsFilesOf(project)): CodifyEditResult {
-  const { edit, budget } = codifyEdit(request, files, codifyLimits(project.config));
+  const { edit, line, lineText, section, budget } = codifyEdit(request, files, codifyLimits(project.config));
   const uri = uriOf(edit.path);
   const change: TextDocumentEdit = { textDocument: { uri, version: null }, edits: edit.edits };
   const documentChanges: (CreateFile | TextDocumentEdit)[] = edit.create ? [{ kind: 'create', uri, options: { ignoreIfExists: true } }, change] : [change];
-  return { edit: { documentChanges }, path: edit.path, uri, budget };
+  return { edit: { documentChanges }, path: edit.path, uri, line, lineText, section, budget };
 }
 
 /** Wires the two codify requests; each is a thin call into codify/. */
@@ -72,7 +82,12 @@ export function registerCodify(
   };
   connection.onRequest(CODIFY_PLAN_REQUEST, (params: CodifyPlanParams) => {
     const { located, path } = locate(params.uri);
-    return codifyPlanFor(located.project, path, params.learning, filesOf(located));
+    const plan = codifyPlanFor(located.project, path, params.learning, filesOf(located));
+    const result: CodifyPlanResult = {
+      ...plan,
+      targets: plan.targets.map((t) => ({ ...t, uri: located.uriOf(t.path), duplicates: t.duplicates.map((d) => ({ ...d, uri: located.uriOf(d.path) })) })),
+    };
+    return result;
   });
   connection.onRequest(CODIFY_EDIT_REQUEST, (params: CodifyEditParams) => {
     const { located } = locate(params.uri);

@@ -19,3 +19,11 @@ export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env, platfo
         : path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Code', 'User');
   return path.join(userDir, 'globalStorage', EXTENSION_ID, DB_FILE);
 }
+
+/**
+ * The language server's database: PODFLOW_DB, else `podflow.db` in the storage folder the client
+ * passes (its global storage); undefined with neither. The mode clock and the learnings share it.
+ */
+export function serverDatabasePath(storageDir: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.PODFLOW_DB || (storageDir ? path.join(storageDir, DB_FILE) : undefined);
+}

@@ -586,4 +586,69 @@ export class Workbench {
     }
     return out;
   }
+
+  // ---------------------------------------------------------------- input boxes, modal dialogs, undo (codify)
+
+  /** The text in the input box an extension shows (showInputBox), once its title reads `title`. */
+  async inputBoxValue(title: string | RegExp): Promise<string> {
+    await this.page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: title }).waitFor({ state: 'visible' });
+    return this.page.locator(`${QUICK_INPUT} input`).evaluate((el) => el.value ?? '');
+  }
+
+  /** Replaces the open input box's text with `value` (when given) and presses Enter. */
+  async submitInputBox(value?: string): Promise<void> {
+    const input = this.page.locator(`${QUICK_INPUT} input`);
+    if (value !== undefined) await input.fill(value);
+    await input.press('Enter');
+  }
+
+  /** The modal dialog an extension shows (showInformationMessage / showWarningMessage with `modal: true`), once it is up. */
+  async modalDialog(timeoutMs = 20_000): Promise<{ message: string; detail: string; buttons: string[] }> {
+    const box = this.page.locator('.monaco-dialog-box');
+    await box.waitFor({ state: 'visible', timeout: timeoutMs });
+    const text = async (selector: string) => {
+      const el = box.locator(selector).first();
+      return (await el.count()) ? normalize(await el.innerText()).trim() : '';
+    };
+    const buttons = (await box.locator('.dialog-buttons > .monaco-button').allInnerTexts()).map((b) => normalize(b).trim());
+    return { message: await text('.dialog-message-text'), detail: await text('.dialog-message-detail'), buttons };
+  }
+
+  /** Clicks the modal dialog's button labelled `label` and waits for the dialog to close. */
+  async clickDialogButton(label: string): Promise<void> {
+    const box = this.page.locator('.monaco-dialog-box');
+    const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    await box.locator('.dialog-buttons > .monaco-button').filter({ hasText: exact }).first().click();
+    await box.waitFor({ state: 'hidden' });
+  }
+
+  /** True when the active editor's tab shows unsaved changes. */
+  async activeTabDirty(): Promise<boolean> {
+    return this.page.locator(`${ACTIVE_GROUP} .tab.active.dirty`).first().isVisible();
+  }
+
+  /**
+   * Runs a palette command that asks for something at once (an input box or a quick pick reusing
+   * the widget): like runCommand, but waits for the palette's own ">" query to go, not the widget.
+   */
+  async runCommandThatAsks(label: string): Promise<void> {
+    const input = this.page.locator(`${QUICK_INPUT} input`);
+    if (!(await input.isVisible())) await this.page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${label}`);
+    const row = this.page.locator(QUICK_ROWS).filter({ hasText: label }).first();
+    await row.waitFor();
+    await row.click();
+    await waitUntil(`the palette to give way to ${label}`, async () => {
+      const hidden = !(await this.page.locator(QUICK_INPUT).isVisible());
+      const value = hidden ? '' : await input.evaluate((el) => el.value ?? '');
+      return hidden || !value.startsWith('>') ? true : undefined;
+    });
+  }
+
+  /** Selects the whole of a line of the active editor (Go to Line, then Shift+End). */
+  async selectLine(line: number): Promise<void> {
+    await this.goTo(line);
+    await this.page.keyboard.press('Shift+End');
+  }
 }

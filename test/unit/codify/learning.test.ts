@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { normalizeLearning } from '../../../server/src/codify';
+import { learningFromSelection, normalizeLearning } from '../../../server/src/codify';
 
 describe('codify: learning normalisation', () => {
   it('trims and collapses line breaks to one line', () => {
@@ -29,5 +29,28 @@ describe('codify: learning normalisation', () => {
     assert.equal(normalizeLearning(' \n\t '), '');
     assert.equal(normalizeLearning('- '), '');
     assert.equal(normalizeLearning('-'), '');
+  });
+});
+
+describe('codify: the learning a selection suggests', () => {
+  it('drops comment markers around each line, then makes one line', () => {
+    assert.equal(learningFromSelection('// Run these tests with node --test,\n// never jest (FR-002).'), 'Run these tests with node --test, never jest (FR-002).');
+    assert.equal(learningFromSelection('  # Pin the Python version in CI.  '), 'Pin the Python version in CI.');
+    assert.equal(learningFromSelection('/* Money is cents. */'), 'Money is cents.');
+    assert.equal(learningFromSelection('/**\n * Money is cents,\n * never floats.\n */'), 'Money is cents, never floats.');
+    assert.equal(learningFromSelection('<!-- Keep specs short. -->'), 'Keep specs short.');
+    assert.equal(learningFromSelection('-- Index foreign keys.'), 'Index foreign keys.');
+  });
+
+  it('keeps text that only starts like a comment, and list markers go as in normalizeLearning', () => {
+    assert.equal(learningFromSelection('#123 broke the build'), '#123 broke the build');
+    assert.equal(learningFromSelection('--verbose prints more'), '--verbose prints more');
+    assert.equal(learningFromSelection('- Keep commits small.'), 'Keep commits small.');
+    assert.equal(learningFromSelection('*Never* push to main'), '*Never* push to main');
+  });
+
+  it('is empty for nothing or a bare comment marker', () => {
+    assert.equal(learningFromSelection(''), '');
+    assert.equal(learningFromSelection('//\n#'), '');
   });
 });
