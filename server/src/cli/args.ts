@@ -30,3 +30,20 @@ export function parseSince(value: string, to: string, addDays: (day: string, n: 
   if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
   throw new UsageError(`--since takes a number of days or weeks (7d, 2w) or a date (2026-11-01), not "${value}"`);
 }
+
+/** A value that must be one of `allowed`, for options such as --format and --by. */
+export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}` : allowed[0];
+  throw new UsageError(`${flag} must be ${list}, not "${value}"`);
+}
+
+/** An IANA time zone for --tz. */
+export function timeZoneArg(value: string, check: (tz: string) => void): string {
+  try {
+    check(value);
+  } catch {
+    throw new UsageError(`--tz must be an IANA time zone such as Europe/Berlin, not "${value}"`);
+  }
+  return value;
+}

@@ -2,7 +2,7 @@ import { openExistingForReport } from '../clock/openIntervalStore';
 import { reportCsv, reportJson, reportText } from '../clock/reportFormat';
 import { addDays, checkTimeZone, dayOf } from '../clock/timeZone';
 import { defaultDatabasePath } from '../store/defaultPath';
-import { eachArg, parseSince, UsageError } from './args';
+import { eachArg, oneOf, parseSince, timeZoneArg, UsageError } from './args';
 
 export const REPORT_USAGE = `Options for report:
   --since 7d|2w|YYYY-MM-DD         First day of the period (default: 7d, the last seven days)
@@ -36,28 +36,18 @@ function parseReportArgs(argv: string[]): ReportArgs {
         args.until = v;
         break;
       }
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json' && v !== 'csv') throw new UsageError(`--format must be text, json or csv, not "${v}"`);
-        args.format = v;
+      case '--format':
+        args.format = oneOf(flag, value(), ['text', 'json', 'csv'] as const);
         break;
-      }
       case '--workspace':
         args.workspace = value();
         break;
       case '--db':
         args.db = value();
         break;
-      case '--tz': {
-        const v = value();
-        try {
-          checkTimeZone(v);
-        } catch {
-          throw new UsageError(`--tz must be an IANA time zone such as Europe/Berlin, not "${v}"`);
-        }
-        args.tz = v;
+      case '--tz':
+        args.tz = timeZoneArg(value(), checkTimeZone);
         break;
-      }
       default:
         throw new UsageError(`report: unknown option "${a}"`);
     }

@@ -8,7 +8,7 @@ import { BUILTIN_PRICES, findModelPrice, longContextThreshold, modelCost, type P
 import { SessionMeter } from '../tokens/sessionMeter';
 import { formatTokens } from '../tokens/status';
 import { addCounts, emptyCounts, type AgentKind, type TokenCounts } from '../tokens/types';
-import { eachArg, parseSince, UsageError } from './args';
+import { eachArg, oneOf, parseSince, timeZoneArg, UsageError } from './args';
 import { loadConfig } from './loadConfig';
 
 export const TOKENS_USAGE = `Options for tokens:
@@ -44,18 +44,12 @@ function parseTokensArgs(argv: string[]): TokensArgs {
       case '--since':
         args.since = value();
         break;
-      case '--by': {
-        const v = value();
-        if (v !== 'session' && v !== 'day' && v !== 'model') throw new UsageError(`--by must be session, day or model, not "${v}"`);
-        args.by = v;
+      case '--by':
+        args.by = oneOf(flag, value(), ['session', 'day', 'model'] as const);
         break;
-      }
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json' && v !== 'csv') throw new UsageError(`--format must be text, json or csv, not "${v}"`);
-        args.format = v;
+      case '--format':
+        args.format = oneOf(flag, value(), ['text', 'json', 'csv'] as const);
         break;
-      }
       case '--root':
         args.root = value();
         break;
@@ -71,16 +65,9 @@ function parseTokensArgs(argv: string[]): TokensArgs {
       case '--gemini-dir':
         args.geminiDir = value();
         break;
-      case '--tz': {
-        const v = value();
-        try {
-          checkTimeZone(v);
-        } catch {
-          throw new UsageError(`--tz must be an IANA time zone such as Europe/Berlin, not "${v}"`);
-        }
-        args.tz = v;
+      case '--tz':
+        args.tz = timeZoneArg(value(), checkTimeZone);
         break;
-      }
       default:
         throw new UsageError(`tokens: unknown option "${a}"`);
     }
