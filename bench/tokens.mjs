@@ -39,7 +39,8 @@ const BENCH_DIR = path.join(REPO, '.bench');
 const ROOT = path.join(BENCH_DIR, 'tokens');
 const SCRATCH = path.join(BENCH_DIR, 'tokens-append');
 const ENTRY_OUT = path.join(BENCH_DIR, 'tokensEntry.cjs');
-const CCUSAGE = path.join(REPO, 'node_modules', '.bin', 'ccusage');
+// Installed by `npm run peers:setup` (scripts/peers.mjs), which `npm run bench:tokens` runs first.
+const CCUSAGE = path.join(REPO, '.tools', 'peers', 'node_modules', '.bin', 'ccusage');
 const SIZE_MB = Number(process.env.BENCH_TOKENS_MB) || 500;
 const SEED = Number(process.env.BENCH_TOKENS_SEED) || 1;
 const REPS = Math.max(1, Number(process.env.BENCH_TOKENS_REPS) || 5);
@@ -218,7 +219,7 @@ function warmPageCache(dir) {
 
 async function main() {
   if (!fs.existsSync(CCUSAGE)) throw new Error(`ccusage is not installed (${CCUSAGE}); run npm install (devDependency ccusage 20.0.24)`);
-  const ccVersion = JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules', 'ccusage', 'package.json'), 'utf8')).version;
+  const ccVersion = JSON.parse(fs.readFileSync(path.join(REPO, '.tools', 'peers', 'node_modules', 'ccusage', 'package.json'), 'utf8')).version;
   fs.mkdirSync(BENCH_DIR, { recursive: true });
   await bundleEntry(REPO, 'tokensEntry.ts', ENTRY_OUT);
   const entry = loadEntry();

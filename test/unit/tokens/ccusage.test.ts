@@ -31,15 +31,17 @@ import { AgentKind, ModelUsage, SessionUsage, sessionTotals, tokensOf } from '..
 import { generateClaudeLog, generateCodexLog, generateGeminiLog } from './generate';
 import { FIXTURES, REPO_ROOT, rmrf, tempDir } from './helpers';
 
-const CCUSAGE = path.join(REPO_ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'ccusage.cmd' : 'ccusage');
+/** Installed by `npm run peers:setup` (scripts/peers.mjs), which `npm test` runs first. */
+const PEERS = path.join(REPO_ROOT, '.tools', 'peers', 'node_modules');
+const CCUSAGE = path.join(PEERS, '.bin', process.platform === 'win32' ? 'ccusage.cmd' : 'ccusage');
 const PINNED = '20.0.24';
 
 function requireCcusage(): void {
-  const pkg = path.join(REPO_ROOT, 'node_modules', 'ccusage', 'package.json');
+  const pkg = path.join(PEERS, 'ccusage', 'package.json');
   if (!fs.existsSync(CCUSAGE) || !fs.existsSync(pkg)) {
     assert.fail(
-      `ccusage is not installed (${CCUSAGE}). This cross-check needs the devDependency "ccusage": "${PINNED}" ` +
-        `(exact: 20.0.26 has no linux-x64 native package); run npm install.`,
+      `ccusage is not installed (${CCUSAGE}). This cross-check needs ccusage ${PINNED} ` +
+        `(exact: 20.0.26 has no linux-x64 native package); run npm run peers:setup.`,
     );
   }
   const version = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
