@@ -1,10 +1,10 @@
 // Entry bundled on the fly by bench/clock.mjs into .bench/clockEntry.cjs, so the benchmark runs
 // podflow's real mode-clock code from server/src (classifier, accounting, SQLite store).
-import { ClockService, type ClockFolder } from '../server/src/clock/clockService';
-import { openIntervalStore } from '../server/src/clock/openIntervalStore';
-import type { ClockSignal } from '../server/src/clock/signals';
-import { addDays, dayOf } from '../server/src/clock/timeZone';
-import { MODES, type Interval, type IntervalStore } from '../server/src/clock/types';
+import { ClockService, type ClockFolder } from '../server/src/modeClock/clockService';
+import { openIntervalStore } from '../server/src/modeClock/openIntervalStore';
+import type { ClockSignal } from '../server/src/modeClock/signals';
+import { addDays, dayOf } from '../server/src/modeClock/timeZone';
+import { MODES, type Interval, type IntervalStore } from '../server/src/modeClock/types';
 import { DEFAULT_CONFIG } from '../server/src/config';
 
 export { openIntervalStore, addDays };

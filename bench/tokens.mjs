@@ -17,7 +17,7 @@
 //      agent and for both (target: at most 1.0). Each run is repeated (BENCH_TOKENS_REPS,
 //      default 5), interleaved, and the median shown, with the page cache warm.
 //   2. that podflow's totals equal ccusage's, session by session and model by model, compared as
-//      test/unit/tokens/ccusage.test.ts does; and the generator's totals (by construction);
+//      test/unit/agentLogs/ccusage.test.ts does; and the generator's totals (by construction);
 //   3. the time from appending one usage line to the current session's file to the updated total
 //      from update() on a SessionMeter that has already read the session: median and p95 over 200
 //      appends per agent (target: under 50 ms after the debounce, which is not included).

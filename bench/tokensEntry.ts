@@ -20,10 +20,10 @@ import {
   resolveLocations,
   sessionCost,
   sessionTotals,
-} from '../server/src/tokens';
+} from '../server/src/agentLogs';
 import { DEFAULT_CONFIG } from '../server/src/config';
-import { openTokenHistory } from '../server/src/tokens/history';
-import { TokenService } from '../server/src/tokens/tokenService';
+import { openTokenHistory } from '../server/src/agentLogs/history';
+import { TokenService } from '../server/src/agentLogs/tokenService';
 
 /** The generated tree: `claude/` is the Claude config dir, `codex/` the Codex home, no Gemini logs. */
 export function locations(root: string): LogLocations {
@@ -113,7 +113,7 @@ export function compact(u: SessionUsage): Pick<SessionUsage, 'agent' | 'sessionI
 }
 
 // ---------------------------------------------------------------------------
-// Comparison with ccusage 20.0.24, field by field as test/unit/tokens/ccusage.test.ts does it.
+// Comparison with ccusage 20.0.24, field by field as test/unit/agentLogs/ccusage.test.ts does it.
 // ---------------------------------------------------------------------------
 
 type Rec = Record<string, unknown>;

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { registerModeClock } from './clock/register';
-import { registerCodify } from './codify/register';
+import { registerModeClock } from './modeClock/register';
+import { registerCodify } from './commands/codify/register';
 import { registerCommands } from './commands/register';
-import { registerTokenMeter } from './tokens/tokenStatusBar';
+import { registerTokenMeter } from './tokenMeter/tokenStatusBar';
 import { registerCoverageStatus } from './trace/coverage';
 import { contributedKeys, explicitSettings } from './settings';
 

@@ -1,10 +1,10 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { clockRuleSchema, type ClockRule } from './clock/rules';
-import { checkTimeZone } from './clock/timeZone';
+import { clockRuleSchema, type ClockRule } from './modeClock/rules';
+import { checkTimeZone } from './modeClock/timeZone';
 import { DEFAULT_ID_PATTERN } from './documents/ids';
-import { budgetLimitSchema, type Budgets } from './tokens/budgets';
-import { priceOverrideSchema, type PriceOverride } from './tokens/priceOverrides';
+import { budgetLimitSchema, type Budgets } from './agentLogs/budgets';
+import { priceOverrideSchema, type PriceOverride } from './agentLogs/priceOverrides';
 
 /** Severity a rule can be set to, as written in settings and `.podflow.yaml`. */
 export const severitySchema = z.enum(['error', 'warning', 'information', 'hint', 'off']);

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openIntervalStore } from '../../server/src/clock/openIntervalStore';
-import type { Interval, Mode } from '../../server/src/clock/types';
+import { openIntervalStore } from '../../server/src/modeClock/openIntervalStore';
+import type { Interval, Mode } from '../../server/src/modeClock/types';
 import { buildCli, runCli } from './runCli';
 
 const MIN = 60_000;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { claudeProjectDirName } from '../../server/src/tokens/discovery';
+import { claudeProjectDirName } from '../../server/src/agentLogs/discovery';
 import { buildCli, REPO_ROOT, runCli } from './runCli';
 
 /** The agent-log fixtures; their totals are stated in their README and checked by hand here. */

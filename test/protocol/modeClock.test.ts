@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { startOfDay, dayOf } from '../../server/src/clock/timeZone';
+import { startOfDay, dayOf } from '../../server/src/modeClock/timeZone';
 import { LspClient, TempWorkspace, ensureServerBuilt } from './lspClient';
 
 interface Status {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { claudeProjectDirName } from '../../server/src/tokens/discovery';
+import { claudeProjectDirName } from '../../server/src/agentLogs/discovery';
 import { ensureServerBuilt, LspClient, TempWorkspace } from './lspClient';
 
 /** The agent-log fixtures with their exact expected totals (../shared/fixtures/agent-logs/README.md). */

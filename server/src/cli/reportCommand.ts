@@ -1,6 +1,6 @@
-import { openExistingForReport } from '../clock/openIntervalStore';
-import { reportCsv, reportJson, reportText } from '../clock/reportFormat';
-import { addDays, checkTimeZone, dayOf } from '../clock/timeZone';
+import { openExistingForReport } from '../modeClock/openIntervalStore';
+import { reportCsv, reportJson, reportText } from '../modeClock/reportFormat';
+import { addDays, checkTimeZone, dayOf } from '../modeClock/timeZone';
 import { defaultDatabasePath } from '../store/defaultPath';
 import { eachArg, oneOf, parseSince, timeZoneArg, UsageError } from './args';
 

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { addDays, checkTimeZone, dayOf } from '../clock/timeZone';
-import { groupSessions, listLogFiles, readSessionHeader, sessionsInFolder } from '../tokens/discovery';
-import { resolveLocations } from '../tokens/locations';
-import { applyPriceOverrides } from '../tokens/priceOverrides';
-import { BUILTIN_PRICES, findModelPrice, longContextThreshold, modelCost, type PriceTable } from '../tokens/pricing';
-import { SessionMeter } from '../tokens/sessionMeter';
-import { formatTokens } from '../tokens/status';
-import { addCounts, emptyCounts, type AgentKind, type TokenCounts } from '../tokens/types';
+import { addDays, checkTimeZone, dayOf } from '../modeClock/timeZone';
+import { groupSessions, listLogFiles, readSessionHeader, sessionsInFolder } from '../agentLogs/discovery';
+import { resolveLocations } from '../agentLogs/locations';
+import { applyPriceOverrides } from '../agentLogs/priceOverrides';
+import { BUILTIN_PRICES, findModelPrice, longContextThreshold, modelCost, type PriceTable } from '../agentLogs/pricing';
+import { SessionMeter } from '../agentLogs/sessionMeter';
+import { formatTokens } from '../agentLogs/status';
+import { addCounts, emptyCounts, type AgentKind, type TokenCounts } from '../agentLogs/types';
 import { eachArg, oneOf, parseSince, timeZoneArg, UsageError } from './args';
 import { loadConfig } from './loadConfig';
 

@@ -1,10 +1,10 @@
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
-import { ClockService, type ClockFolder } from '../clock/clockService';
-import { MemoryIntervalStore } from '../clock/memoryIntervalStore';
-import { openIntervalStore } from '../clock/openIntervalStore';
-import { MODE_REPORT, MODE_SIGNAL, MODE_STATUS, type ClockSignal } from '../clock/signals';
-import type { ModeStatus } from '../clock/status';
-import { TARGET_SPLIT, type IntervalStore } from '../clock/types';
+import { ClockService, type ClockFolder } from '../modeClock/clockService';
+import { MemoryIntervalStore } from '../modeClock/memoryIntervalStore';
+import { openIntervalStore } from '../modeClock/openIntervalStore';
+import { MODE_REPORT, MODE_SIGNAL, MODE_STATUS, type ClockSignal } from '../modeClock/signals';
+import type { ModeStatus } from '../modeClock/status';
+import { TARGET_SPLIT, type IntervalStore } from '../modeClock/types';
 import { DEFAULT_CONFIG, type PodflowConfig } from '../config';
 import { serverDatabasePath } from '../store/defaultPath';
 

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { type Connection } from 'vscode-languageserver/node';
-import { dayOf } from '../clock/timeZone';
+import { dayOf } from '../modeClock/timeZone';
 import type { PodflowConfig } from '../config';
 import { DB_FILE } from '../store/defaultPath';
-import { openTokenHistory } from '../tokens/history';
-import { tokenStatus, type TokenStatus } from '../tokens/status';
-import { TokenService } from '../tokens/tokenService';
-import { usageMarkdown } from '../tokens/usageReport';
+import { openTokenHistory } from '../agentLogs/history';
+import { tokenStatus, type TokenStatus } from '../agentLogs/status';
+import { TokenService } from '../agentLogs/tokenService';
+import { usageMarkdown } from '../agentLogs/usageReport';
 
 /** How often the current sessions' logs are checked (a stat each); PODFLOW_TOKENS_POLL_MS changes it. */
 const POLL_MS = Number(process.env.PODFLOW_TOKENS_POLL_MS) > 0 ? Number(process.env.PODFLOW_TOKENS_POLL_MS) : 500;

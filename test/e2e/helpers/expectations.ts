@@ -113,7 +113,7 @@ export const UNCOVERED_MUST = {
 } as const;
 
 /**
- * The mode clock in examples/ (server/src/clock/classifier.ts): a spec counts as plan, a source file
+ * The mode clock in examples/ (server/src/modeClock/classifier.ts): a spec counts as plan, a source file
  * as execute, a diff of that source file as review. The status bar item reads "<Mode> · P.. E.. R.. C.."
  * after its icon ($(compass), or $(pin) when pinned), "no time yet" before any time is counted.
  */
@@ -124,7 +124,7 @@ export const MODE_CLOCK = {
   review: { file: 'src/money.ts', label: 'Review', command: 'File: Compare Active File with Saved' },
   /** Another source file: Execute unless a mode is pinned. */
   otherSource: 'src/invites.ts',
-  /** The status bar item's menu (client/src/clock/modeStatusBar.ts) and the report command. */
+  /** The status bar item's menu (client/src/modeClock/modeStatusBar.ts) and the report command. */
   menu: { switchMode: 'Switch mode now…', unpin: 'Unpin', report: 'Show split report', pause: 'Pause the clock', untilChanged: 'Until I change it' },
   reportCommand: 'podflow: Show mode split report',
 } as const;

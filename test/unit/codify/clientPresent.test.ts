@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { BudgetCheck, PlannedTarget } from '../../../server/src/codify';
 import type { CodifyEditResult } from '../../../server/src/features/codifyFeature';
-import { ago, learningRow, previewOf, sectionRow, targetRow } from '../../../client/src/codify/present';
+import { ago, learningRow, previewOf, sectionRow, targetRow } from '../../../client/src/commands/codify/present';
 
 const BUDGET: BudgetCheck = {
   linesBefore: 14,

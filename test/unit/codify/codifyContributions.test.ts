@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { NEW_FILES, snippetBody } from '../../../client/src/codify/templates';
+import { NEW_FILES, snippetBody } from '../../../client/src/commands/codify/templates';
 import { lintAll } from '../helpers';
 import { parseSnippet } from '../snippetSyntax';
 

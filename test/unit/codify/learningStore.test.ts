@@ -9,7 +9,7 @@ import {
   SqliteLearningStore,
   StoredLearning,
 } from '../../../server/src/codify';
-import { openIntervalStore } from '../../../server/src/clock/openIntervalStore';
+import { openIntervalStore } from '../../../server/src/modeClock/openIntervalStore';
 import { resetSqliteLoad } from '../../../server/src/store/nativeBinding';
 import { makeTempDir, openOk, rawOpen, removeTempDir } from '../store/storeHelpers';
 

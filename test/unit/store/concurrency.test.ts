@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { SqliteIntervalStore } from '../../../server/src/clock/sqliteIntervalStore';
+import { SqliteIntervalStore } from '../../../server/src/modeClock/sqliteIntervalStore';
 import { LATEST_SCHEMA_VERSION } from '../../../server/src/store/migrations';
 import { makeTempDir, openOk, removeTempDir } from './storeHelpers';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SqliteIntervalStore } from '../../../server/src/clock/sqliteIntervalStore';
+import { SqliteIntervalStore } from '../../../server/src/modeClock/sqliteIntervalStore';
 import { openDatabase, stamp } from '../../../server/src/store/database';
 import { LATEST_SCHEMA_VERSION, localDay, MIGRATIONS } from '../../../server/src/store/migrations';
 import { makeTempDir, names, openOk, rawOpen, removeTempDir } from './storeHelpers';

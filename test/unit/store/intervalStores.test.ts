@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { MemoryIntervalStore } from '../../../server/src/clock/memoryIntervalStore';
-import { SqliteIntervalStore } from '../../../server/src/clock/sqliteIntervalStore';
-import { compareText } from '../../../server/src/clock/storeRules';
-import { Interval, IntervalStore, Mode, ModeReport, MODES, ModeTotals } from '../../../server/src/clock/types';
+import { MemoryIntervalStore } from '../../../server/src/modeClock/memoryIntervalStore';
+import { SqliteIntervalStore } from '../../../server/src/modeClock/sqliteIntervalStore';
+import { compareText } from '../../../server/src/modeClock/storeRules';
+import { Interval, IntervalStore, Mode, ModeReport, MODES, ModeTotals } from '../../../server/src/modeClock/types';
 import { localDay } from '../../../server/src/store/migrations';
 import { makeTempDir, openOk, removeTempDir } from './storeHelpers';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MemoryIntervalStore } from '../../../server/src/clock/memoryIntervalStore';
-import { openExistingForReport, openIntervalStore } from '../../../server/src/clock/openIntervalStore';
-import { SqliteIntervalStore } from '../../../server/src/clock/sqliteIntervalStore';
-import { Interval } from '../../../server/src/clock/types';
+import { MemoryIntervalStore } from '../../../server/src/modeClock/memoryIntervalStore';
+import { openExistingForReport, openIntervalStore } from '../../../server/src/modeClock/openIntervalStore';
+import { SqliteIntervalStore } from '../../../server/src/modeClock/sqliteIntervalStore';
+import { Interval } from '../../../server/src/modeClock/types';
 import { resetSqliteLoad } from '../../../server/src/store/nativeBinding';
 import { makeTempDir, removeTempDir } from './storeHelpers';
 

@@ -9,10 +9,10 @@ import {
   listLogFiles,
   readSessionHeader,
   sessionsInFolder,
-} from '../../../server/src/tokens/discovery';
-import { LogLocations, resolveLocations } from '../../../server/src/tokens/locations';
-import { SessionMeter } from '../../../server/src/tokens/sessionMeter';
-import { sessionTotals } from '../../../server/src/tokens/types';
+} from '../../../server/src/agentLogs/discovery';
+import { LogLocations, resolveLocations } from '../../../server/src/agentLogs/locations';
+import { SessionMeter } from '../../../server/src/agentLogs/sessionMeter';
+import { sessionTotals } from '../../../server/src/agentLogs/types';
 import { FIXTURES, copyTree, rmrf, tempDir } from './helpers';
 
 const ACME = '/home/dev/projects/acme-api';

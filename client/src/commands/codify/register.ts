@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ClockSignal } from '../clock/editorSignals';
+import type { ClockSignal } from '../../modeClock/editorSignals';
 import { codifyLearning } from './codifyLearning';
 import { newFromSnippet } from './newFile';
 import { showLearnings } from './showLearnings';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { budgetMessages, evaluateBudgets, keysShown, type BudgetPeriod, type Budgets, type PeriodUsage } from '../../../server/src/tokens/budgets';
+import { budgetMessages, evaluateBudgets, keysShown, type BudgetPeriod, type Budgets, type PeriodUsage } from '../../../server/src/agentLogs/budgets';
 
 const zero: PeriodUsage = { tokens: 0, usd: 0 };
 function usage(over: Partial<Record<BudgetPeriod, PeriodUsage>>): Record<BudgetPeriod, PeriodUsage> {

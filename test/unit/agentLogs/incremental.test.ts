@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BaseLogReader, ReaderOptions } from '../../../server/src/tokens/baseReader';
-import { ClaudeLogReader } from '../../../server/src/tokens/claudeReader';
-import { CodexLogReader } from '../../../server/src/tokens/codexReader';
-import { GeminiLogReader } from '../../../server/src/tokens/geminiReader';
-import { AgentKind, SessionUsage, sessionTotals } from '../../../server/src/tokens/types';
+import { BaseLogReader, ReaderOptions } from '../../../server/src/agentLogs/baseReader';
+import { ClaudeLogReader } from '../../../server/src/agentLogs/claudeReader';
+import { CodexLogReader } from '../../../server/src/agentLogs/codexReader';
+import { GeminiLogReader } from '../../../server/src/agentLogs/geminiReader';
+import { AgentKind, SessionUsage, sessionTotals } from '../../../server/src/agentLogs/types';
 import { generateClaudeLog, generateCodexLog, generateGeminiLog, rng } from './generate';
 import { CLAUDE_LEGACY, CLAUDE_MAIN, CLAUDE_SUB, CODEX_A, CODEX_B, FIXTURES, GEMINI, copyTree, rmrf, tempDir } from './helpers';
 

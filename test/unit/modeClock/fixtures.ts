@@ -1,7 +1,7 @@
-import type { ClassifierConfig, FileKind } from '../../../server/src/clock/classifier';
-import { resolveUri, type ClockFolder } from '../../../server/src/clock/clockService';
-import { ModeClock, type ModeClockOptions } from '../../../server/src/clock/modeClock';
-import { compileRules, globMatcher, type ClockRule } from '../../../server/src/clock/rules';
+import type { ClassifierConfig, FileKind } from '../../../server/src/modeClock/classifier';
+import { resolveUri, type ClockFolder } from '../../../server/src/modeClock/clockService';
+import { ModeClock, type ModeClockOptions } from '../../../server/src/modeClock/modeClock';
+import { compileRules, globMatcher, type ClockRule } from '../../../server/src/modeClock/rules';
 import { DEFAULT_CONFIG } from '../../../server/src/config';
 
 export const ROOT = '/work/ledgerly';

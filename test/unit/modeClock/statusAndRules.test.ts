@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { modeStatus, percentages } from '../../../server/src/clock/status';
-import { addDays, dayOf, nextMidnight, startOfDay, weekStart } from '../../../server/src/clock/timeZone';
-import { emptyTotals, type ModeTotals } from '../../../server/src/clock/types';
+import { modeStatus, percentages } from '../../../server/src/modeClock/status';
+import { addDays, dayOf, nextMidnight, startOfDay, weekStart } from '../../../server/src/modeClock/timeZone';
+import { emptyTotals, type ModeTotals } from '../../../server/src/modeClock/types';
 import { applyConfig, DEFAULT_CONFIG } from '../../../server/src/config';
 
 const H = 3_600_000;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-/** The shape of `podflow/modeSignal` (see server/src/clock/signals.ts); the client only forwards. */
+/** The shape of `podflow/modeSignal` (see server/src/modeClock/signals.ts); the client only forwards. */
 export type EditorView = 'text' | 'diff' | 'merge' | 'pullRequest' | 'testing';
 export type ClockSignal =
   | { type: 'editor'; at: number; editor?: { uri: string; view?: EditorView } }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { SessionUsage } from '../../../server/src/tokens/types';
+import { SessionUsage } from '../../../server/src/agentLogs/types';
 import { generateClaudeLog, generateCodexLog } from './generate';
 import { REPO_ROOT, rmrf, tempDir } from './helpers';
 

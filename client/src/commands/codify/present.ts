@@ -3,9 +3,9 @@
  * is written, the rows of the learnings list. No `vscode` import, so it is tested in plain Node.
  * The request and result shapes are the server's own (type-only imports, erased from the bundle).
  */
-import type { DuplicateMatch, PlannedTarget, SectionCandidate } from '../../../server/src/codify';
-import type { CodifyEditResult } from '../../../server/src/features/codifyFeature';
-import type { ListedLearning } from '../../../server/src/features/learningsFeature';
+import type { DuplicateMatch, PlannedTarget, SectionCandidate } from '../../../../server/src/codify';
+import type { CodifyEditResult } from '../../../../server/src/features/codifyFeature';
+import type { ListedLearning } from '../../../../server/src/features/learningsFeature';
 
 export const TITLE = 'Codify learning';
 

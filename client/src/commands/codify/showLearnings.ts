@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ListedLearning } from '../../../server/src/features/learningsFeature';
+import type { ListedLearning } from '../../../../server/src/features/learningsFeature';
 import { learningRow } from './present';
 import { pickOne } from './quickInput';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CodifyEditResult } from '../../../server/src/features/codifyFeature';
+import type { CodifyEditResult } from '../../../../server/src/features/codifyFeature';
 
 const METADATA: vscode.WorkspaceEditEntryMetadata = { label: 'Codify learning', needsConfirmation: false };
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-/** `podflow/tokenStatus` (server/src/tokens/status.ts). */
+/** `podflow/tokenStatus` (server/src/agentLogs/status.ts). */
 interface TokenStatusParams {
   visible: boolean;
   text: string;
@@ -9,7 +9,7 @@ interface TokenStatusParams {
   colour?: 'warning' | 'error';
 }
 
-/** `podflow/budgetMessage` (server/src/tokens/budgets.ts). */
+/** `podflow/budgetMessage` (server/src/agentLogs/budgets.ts). */
 interface BudgetMessageParams {
   level: 'info' | 'warning' | 'error';
   text: string;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { PickSpec, pickJson } from '../../../server/src/tokens/jsonPick';
+import { PickSpec, pickJson } from '../../../server/src/agentLogs/jsonPick';
 
 const spec: PickSpec = { id: true, tokens: true, type: true, message: { usage: true, model: true } };
 

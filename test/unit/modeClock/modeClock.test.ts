@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Interval } from '../../../server/src/clock/types';
+import type { Interval } from '../../../server/src/modeClock/types';
 import { clockOptions, fileUri, MIN, newClock, ROOT, T0 } from './fixtures';
 
 /** Intervals as compact tuples: [mode, start minute, end minute, day, file]. */

@@ -3,8 +3,8 @@
  * reports time and memory, so that the measurement sees only this read.
  * Usage: node --import tsx readChild.ts <agent> <file>...
  */
-import { createReader } from '../../../server/src/tokens/sessionMeter';
-import { AgentKind } from '../../../server/src/tokens/types';
+import { createReader } from '../../../server/src/agentLogs/sessionMeter';
+import { AgentKind } from '../../../server/src/agentLogs/types';
 
 const [agent, ...files] = process.argv.slice(2) as [AgentKind, ...string[]];
 const before = process.memoryUsage();

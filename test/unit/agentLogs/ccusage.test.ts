@@ -23,11 +23,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { groupSessions, listLogFiles, readSessionHeader } from '../../../server/src/tokens/discovery';
-import { resolveLocations } from '../../../server/src/tokens/locations';
-import { BUILTIN_PRICES, findModelPrice, modelCost, sessionCost } from '../../../server/src/tokens/pricing';
-import { SessionMeter } from '../../../server/src/tokens/sessionMeter';
-import { AgentKind, ModelUsage, SessionUsage, sessionTotals, tokensOf } from '../../../server/src/tokens/types';
+import { groupSessions, listLogFiles, readSessionHeader } from '../../../server/src/agentLogs/discovery';
+import { resolveLocations } from '../../../server/src/agentLogs/locations';
+import { BUILTIN_PRICES, findModelPrice, modelCost, sessionCost } from '../../../server/src/agentLogs/pricing';
+import { SessionMeter } from '../../../server/src/agentLogs/sessionMeter';
+import { AgentKind, ModelUsage, SessionUsage, sessionTotals, tokensOf } from '../../../server/src/agentLogs/types';
 import { generateClaudeLog, generateCodexLog, generateGeminiLog } from './generate';
 import { FIXTURES, REPO_ROOT, rmrf, tempDir } from './helpers';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { classify, type ClockContext } from '../../../server/src/clock/classifier';
-import { resolveUri } from '../../../server/src/clock/clockService';
-import type { EditorInfo } from '../../../server/src/clock/signals';
-import type { ClockRule } from '../../../server/src/clock/rules';
+import { classify, type ClockContext } from '../../../server/src/modeClock/classifier';
+import { resolveUri } from '../../../server/src/modeClock/clockService';
+import type { EditorInfo } from '../../../server/src/modeClock/signals';
+import type { ClockRule } from '../../../server/src/modeClock/rules';
 import { classifierConfig, fileUri, FOLDER, ROOT } from './fixtures';
 
 function ctx(editor?: EditorInfo, extra: Partial<ClockContext> = {}): ClockContext {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ClockSignal } from './editorSignals';
 
-/** `podflow/modeStatus` as the server sends it (server/src/clock/status.ts). */
+/** `podflow/modeStatus` as the server sends it (server/src/modeClock/status.ts). */
 export interface ModeStatusParams {
   text: string;
   tooltip: string;

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { TokenCounts } from '../../../server/src/tokens/types';
+import { TokenCounts } from '../../../server/src/agentLogs/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 /** Synthetic agent logs with hand-checked totals: ../shared/fixtures/agent-logs/README.md. */

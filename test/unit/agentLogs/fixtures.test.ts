@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { ClaudeLogReader } from '../../../server/src/tokens/claudeReader';
-import { CodexLogReader } from '../../../server/src/tokens/codexReader';
-import { GeminiLogReader } from '../../../server/src/tokens/geminiReader';
-import { sessionCost } from '../../../server/src/tokens/pricing';
-import { SessionMeter } from '../../../server/src/tokens/sessionMeter';
-import { sessionTotals } from '../../../server/src/tokens/types';
+import { ClaudeLogReader } from '../../../server/src/agentLogs/claudeReader';
+import { CodexLogReader } from '../../../server/src/agentLogs/codexReader';
+import { GeminiLogReader } from '../../../server/src/agentLogs/geminiReader';
+import { sessionCost } from '../../../server/src/agentLogs/pricing';
+import { SessionMeter } from '../../../server/src/agentLogs/sessionMeter';
+import { sessionTotals } from '../../../server/src/agentLogs/types';
 import { CLAUDE_LEGACY, CLAUDE_MAIN, CLAUDE_SUB, CODEX_A, CODEX_B, FIXTURES, GEMINI, counts, near, tc } from './helpers';
 
 /**

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import prices from '../../../server/src/tokens/prices.json';
-import { applyPriceOverrides, parsePriceOverrides } from '../../../server/src/tokens/priceOverrides';
-import { BUILTIN_PRICES, findModelPrice, longContextThreshold, modelCost, sessionCost } from '../../../server/src/tokens/pricing';
-import { ModelUsage, emptyCounts } from '../../../server/src/tokens/types';
+import prices from '../../../server/src/agentLogs/prices.json';
+import { applyPriceOverrides, parsePriceOverrides } from '../../../server/src/agentLogs/priceOverrides';
+import { BUILTIN_PRICES, findModelPrice, longContextThreshold, modelCost, sessionCost } from '../../../server/src/agentLogs/pricing';
+import { ModelUsage, emptyCounts } from '../../../server/src/agentLogs/types';
 import { near, tc } from './helpers';
 
 function usage(input: number, cachedInput: number, cacheWrite: number, cacheWrite1h: number, output: number, long?: ModelUsage['longContext']): ModelUsage {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { addDays, dayOf } from '../clock/timeZone';
+import { addDays, dayOf } from '../modeClock/timeZone';
 import type { PodflowConfig } from '../config';
 import { budgetMessages, evaluateBudgets, keysShown, type BudgetMessage, type BudgetPeriod, type BudgetState, type PeriodUsage } from './budgets';
 import { groupSessions, sessionsInFolder } from './discovery';

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { learningFromSelection, normalizeLearning } from '../../../server/src/codify/learning';
-import type { SectionCandidate } from '../../../server/src/codify';
-import type { CodifyEditParams, CodifyEditResult, CodifyPlanResult } from '../../../server/src/features/codifyFeature';
-import type { RecordLearningParams, RecordLearningResult } from '../../../server/src/features/learningsFeature';
-import type { ClockSignal } from '../clock/editorSignals';
+import { learningFromSelection, normalizeLearning } from '../../../../server/src/codify/learning';
+import type { SectionCandidate } from '../../../../server/src/codify';
+import type { CodifyEditParams, CodifyEditResult, CodifyPlanResult } from '../../../../server/src/features/codifyFeature';
+import type { RecordLearningParams, RecordLearningResult } from '../../../../server/src/features/learningsFeature';
+import type { ClockSignal } from '../../modeClock/editorSignals';
 import { applyCodifyEdit, openDocument } from './applyEdit';
 import { Choice, previewOf, sectionRow, targetRow, TITLE } from './present';
 import { pickOne } from './quickInput';
