@@ -59,7 +59,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): O
     for (const suffix of SIDECARS) if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, moved + suffix);
   };
   const canRepair = repair && file !== MEMORY;
-  const first = tryOpen(sqlite.open, file, canRepair ? keepSidecars : undefined);
+  const first = withBusyRetry(() => tryOpen(sqlite.open, file, canRepair ? keepSidecars : undefined));
   if (first.kind !== 'damaged') return first;
   if (!canRepair) {
     return { kind: 'unavailable', reason: `the history database ${file} is damaged (${first.detail})` };
@@ -75,7 +75,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): O
       reason: `the history database ${file} is damaged (${first.detail}) and could not be moved aside: ${describe(err)}`,
     };
   }
-  const second = tryOpen(sqlite.open, file);
+  const second = withBusyRetry(() => tryOpen(sqlite.open, file));
   if (second.kind === 'damaged') {
     return { kind: 'unavailable', reason: `a new history database at ${file} could not be started (${second.detail})` };
   }
@@ -89,6 +89,25 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): O
 }
 
 type Attempt = OpenedDatabase | { kind: 'damaged'; detail: string; keepError?: unknown };
+
+/** How long opening waits, in all, for another process that holds the file (a window starting at the same moment). */
+const OPEN_RETRY_MS = 10_000;
+
+/**
+ * Opening touches the file in ways SQLite's busy timeout does not always cover (switching a new
+ * file to WAL, the first schema read while another process migrates it): such an attempt comes
+ * back "database is locked" at once. It is tried again after a short sleep until OPEN_RETRY_MS.
+ */
+function withBusyRetry(attempt: () => Attempt): Attempt {
+  const until = Date.now() + OPEN_RETRY_MS;
+  let wait = 20;
+  for (;;) {
+    const r = attempt();
+    if (r.kind !== 'unavailable' || !/SQLITE_BUSY|SQLITE_LOCKED|database is locked/.test(r.reason) || Date.now() >= until) return r;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+    wait = Math.min(wait * 2, 250);
+  }
+}
 
 const SIDECARS = ['-wal', '-shm'];
 
