@@ -1,27 +1,19 @@
 import * as path from 'node:path';
-import { formatDuration, MODE_LABELS, percentages } from './status';
-import { emptyTotals, MODES, TARGET_SPLIT, type ModeReport, type ModeTotals } from './types';
-
-function total(t: ModeTotals): number {
-  return MODES.reduce((a, m) => a + t[m], 0);
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : String(n);
-}
+import { formatDuration, MODE_LABELS, percentages, signed } from './status';
+import { MODES, TARGET_SPLIT, totalOf, type ModeReport } from './types';
 
 /** The report as JSON: the report itself plus the split and target, all times in milliseconds. */
 export function reportJson(r: ModeReport): string {
   const split = percentages(r.totals);
-  return JSON.stringify({ ...r, totalMs: total(r.totals), split, target: TARGET_SPLIT }, null, 2);
+  return JSON.stringify({ ...r, totalMs: totalOf(r.totals), split, target: TARGET_SPLIT }, null, 2);
 }
 
 /** One row per day with seconds per mode, for spreadsheets. */
 export function reportCsv(r: ModeReport): string {
   const rows = ['day,plan_s,execute_s,review_s,codify_s,total_s'];
   const secs = (ms: number) => String(Math.round(ms / 1000));
-  for (const d of r.days) rows.push([d.day, ...MODES.map((m) => secs(d.totals[m])), secs(total(d.totals))].join(','));
-  rows.push(['total', ...MODES.map((m) => secs(r.totals[m])), secs(total(r.totals))].join(','));
+  for (const d of r.days) rows.push([d.day, ...MODES.map((m) => secs(d.totals[m])), secs(totalOf(d.totals))].join(','));
+  rows.push(['total', ...MODES.map((m) => secs(r.totals[m])), secs(totalOf(r.totals))].join(','));
   return rows.join('\n') + '\n';
 }
 
@@ -37,13 +29,13 @@ export function reportText(r: ModeReport): string {
     return lines.join('\n') + '\n';
   }
   const head = ['Day', ...MODES.map((m) => MODE_LABELS[m]), 'Total'];
-  const rows = r.days.map((d) => [d.day, ...MODES.map((m) => formatDuration(d.totals[m])), formatDuration(total(d.totals))]);
+  const rows = r.days.map((d) => [d.day, ...MODES.map((m) => formatDuration(d.totals[m])), formatDuration(totalOf(d.totals))]);
   const split = percentages(r.totals);
   lines.push(
     ...table([
       head,
       ...rows,
-      ['Total', ...MODES.map((m) => formatDuration(r.totals[m])), formatDuration(total(r.totals))],
+      ['Total', ...MODES.map((m) => formatDuration(r.totals[m])), formatDuration(totalOf(r.totals))],
       ['Split', ...MODES.map((m) => `${split[m]}%`), ''],
       ['Target', ...MODES.map((m) => `${TARGET_SPLIT[m]}%`), ''],
       ['Difference', ...MODES.map((m) => signed(split[m] - TARGET_SPLIT[m])), ''],
@@ -53,7 +45,7 @@ export function reportText(r: ModeReport): string {
   lines.push(
     ...table([
       ['Workspace', ...MODES.map((m) => MODE_LABELS[m]), 'Total'],
-      ...r.workspaces.map((w) => [w.workspace ? path.basename(w.workspace) : '(none)', ...MODES.map((m) => formatDuration(w.totals[m])), formatDuration(total(w.totals))]),
+      ...r.workspaces.map((w) => [w.workspace ? path.basename(w.workspace) : '(none)', ...MODES.map((m) => formatDuration(w.totals[m])), formatDuration(totalOf(w.totals))]),
     ]).map((l) => `  ${l}`),
   );
   lines.push('', 'Top files');
@@ -63,9 +55,4 @@ export function reportText(r: ModeReport): string {
     lines.push(`  ${MODE_LABELS[m]}: ${files.map((f) => `${f.file} (${formatDuration(f.ms)})`).join(', ')}`);
   }
   return lines.join('\n') + '\n';
-}
-
-/** A report with no rows, for an empty or missing history. */
-export function emptyReport(from: string, to: string): ModeReport {
-  return { from, to, days: [], totals: emptyTotals(), workspaces: [], topFiles: { plan: [], execute: [], review: [], codify: [] } };
 }

@@ -1,5 +1,5 @@
 import type { ClockState } from './modeClock';
-import { emptyTotals, MODES, TARGET_SPLIT, type Mode, type ModeTotals } from './types';
+import { emptyTotals, MODES, TARGET_SPLIT, totalOf, type Mode, type ModeTotals } from './types';
 
 export const MODE_LABELS: Readonly<Record<Mode, string>> = { plan: 'Plan', execute: 'Execute', review: 'Review', codify: 'Codify' };
 const LETTERS: Readonly<Record<Mode, string>> = { plan: 'P', execute: 'E', review: 'R', codify: 'C' };
@@ -33,14 +33,10 @@ export interface StatusInput {
 
 /** Whole percentages per mode; zeros when there is no time. */
 export function percentages(t: ModeTotals): ModeTotals {
-  const sum = MODES.reduce((a, m) => a + t[m], 0);
+  const sum = totalOf(t);
   const out = emptyTotals();
   if (sum > 0) for (const m of MODES) out[m] = Math.round((t[m] * 100) / sum);
   return out;
-}
-
-export function sumTotals(t: ModeTotals): number {
-  return MODES.reduce((a, m) => a + t[m], 0);
 }
 
 /** Largest distance, in points, of any mode from its target share. */
@@ -55,14 +51,15 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-function signed(n: number): string {
+/** A difference in points with its sign: +4, -2, 0. */
+export function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
 
 export function modeStatus(input: StatusInput): ModeStatus {
   const shown = input.window === 'week' ? input.week : input.today;
   const pct = percentages(shown);
-  const counted = sumTotals(shown);
+  const counted = totalOf(shown);
   const split = counted > 0 ? MODES.map((m) => `${LETTERS[m]}${pct[m]}`).join(' ') : 'no time yet';
   const label =
     input.state === 'paused' ? 'Paused' : input.state === 'idle' ? 'Idle' : input.state === 'unfocused' ? 'Away' : input.mode ? MODE_LABELS[input.mode] : 'Waiting';

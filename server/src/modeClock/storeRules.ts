@@ -1,4 +1,4 @@
-import { Interval, Mode, MODES, ModeReport, ModeTotals, ReportQuery } from './types';
+import { Interval, Mode, MODES, ModeReport, ModeTotals, ReportQuery, totalOf } from './types';
 
 /**
  * What every IntervalStore agrees on, so the SQLite and the memory store give deepEqual reports:
@@ -52,12 +52,6 @@ export function compareText(a: string, b: string): number {
     if (x > 0xffff) i++;
   }
   return a.length - b.length < 0 ? -1 : 1;
-}
-
-export function totalOf(totals: ModeTotals): number {
-  let sum = 0;
-  for (const m of MODES) sum += totals[m];
-  return sum;
 }
 
 /** Largest total first, then by workspace path. */

@@ -62,6 +62,11 @@ export interface IntervalStore {
   close(): void;
 }
 
+/** All counted time of a set of totals. */
+export function totalOf(t: ModeTotals): number {
+  return MODES.reduce((a, m) => a + t[m], 0);
+}
+
 export function emptyTotals(): ModeTotals {
   return { plan: 0, execute: 0, review: 0, codify: 0 };
 }
