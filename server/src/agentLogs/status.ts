@@ -1,5 +1,4 @@
-import type { BudgetState, BudgetUse } from './budgets';
-import type { PeriodTotals } from './history';
+import type { BudgetPeriod, BudgetState, BudgetUse, PeriodUsage } from './budgets';
 import { totalTokens, type TokenService, type TrackedSession } from './tokenService';
 
 /** What the token status bar item shows (`podflow/tokenStatus`); computed here, rendered by the client. */
@@ -70,18 +69,14 @@ function sessionTable(service: TokenService, t: TrackedSession, now: number): st
   return lines;
 }
 
-export function tokenStatus(service: TokenService, budgets: BudgetState, today: PeriodTotals, month: PeriodTotals, now: number): TokenStatus {
+/** `usage` and `budgets` are one snapshot (TokenService.periodUsage, .budgets): the session figures are the shown sessions'. */
+export function tokenStatus(service: TokenService, usage: Record<BudgetPeriod, PeriodUsage>, budgets: BudgetState, now: number): TokenStatus {
   const sessions = service.currentSessions();
   if (!service.enabled || !sessions.length) {
     return { visible: false, text: '', tooltip: '', tokens: 0 };
   }
-  let tokens = 0;
-  let usd: number | undefined = 0;
-  for (const t of sessions) {
-    const s = service.shownSession(t);
-    tokens += s.tokens;
-    usd = s.usd === undefined || usd === undefined ? undefined : usd + s.usd;
-  }
+  const { tokens, usd } = usage.session;
+  const { day: today, month } = usage;
   const share = budgets.tightest?.fraction;
   const text = `$(pulse) ${formatTokens(tokens)} tok · ${formatUsd(usd)}${share === undefined ? '' : ` · ${Math.round(share * 100)}%`}`;
   const lines = ['**podflow token meter**', ''];

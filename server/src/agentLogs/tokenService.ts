@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { addDays, dayOf } from '../modeClock/timeZone';
 import type { PodflowConfig } from '../config';
 import { budgetMessages, evaluateBudgets, keysShown, type BudgetMessage, type BudgetPeriod, type BudgetState, type PeriodUsage } from './budgets';
@@ -7,7 +6,7 @@ import { groupSessions, sessionsInFolder } from './discovery';
 import type { ModelTotals, TokenHistory } from './history';
 import { resolveLocations, type LogLocations } from './locations';
 import { applyPriceOverrides } from './priceOverrides';
-import { BUILTIN_PRICES, longContextThreshold, modelCost, findModelPrice, type PriceTable } from './pricing';
+import { BUILTIN_PRICES, findModelPrice, longContextThreshold, modelCost, sessionCost, type PriceTable } from './pricing';
 import { SessionMeter } from './sessionMeter';
 import { AGENTS, type AgentKind, type SessionUsage } from './types';
 
@@ -66,13 +65,7 @@ export class TokenService {
     return this.opts.history;
   }
 
-  get priceTableInUse(): PriceTable {
-    return this.prices;
-  }
 
-  get locationsInUse(): LogLocations {
-    return this.locations;
-  }
 
   reconfigure(config: PodflowConfig, folders: readonly string[]): void {
     const pricesChanged = JSON.stringify(config['tokens.prices']) !== JSON.stringify(this.opts.config['tokens.prices']);
@@ -148,15 +141,7 @@ export class TokenService {
   }
 
   costOf(usage: SessionUsage | undefined): number | undefined {
-    if (!usage) return 0;
-    let sum = 0;
-    for (const [model, m] of Object.entries(usage.models)) {
-      if (m.total === 0) continue;
-      const c = modelCost(m, findModelPrice(model, this.prices)?.price);
-      if (c === undefined) return undefined;
-      sum += c;
-    }
-    return sum;
+    return usage ? sessionCost(usage, this.prices).total : 0;
   }
 
   modelCost(model: string, usage: SessionUsage): number | undefined {
@@ -180,13 +165,12 @@ export class TokenService {
     return { session: { tokens: sessionTokens, usd: sessionUsd }, day: { tokens: day.tokens, usd: day.usd }, month: { tokens: month.tokens, usd: month.usd } };
   }
 
-  budgets(now: number): BudgetState {
-    return evaluateBudgets(this.opts.config['tokens.budgets'], this.periodUsage(now));
+  budgets(usage: Record<BudgetPeriod, PeriodUsage>): BudgetState {
+    return evaluateBudgets(this.opts.config['tokens.budgets'], usage);
   }
 
   /** Budget messages not shown yet in their period; marks them shown. */
-  takeBudgetMessages(now: number): BudgetMessage[] {
-    const state = this.budgets(now);
+  takeBudgetMessages(now: number, state: BudgetState): BudgetMessage[] {
     const today = dayOf(now, this.timeZone());
     const sessionKey = this.currentSessions().map((t) => `${t.agent}/${t.sessionId}`).join('+') || 'none';
     const messages = budgetMessages(state, (p) => (p === 'session' ? sessionKey : p === 'day' ? today : today.slice(0, 7)), this.opts.history.shownNotices());
@@ -269,12 +253,3 @@ export function totalTokens(usage: SessionUsage | undefined): number {
   for (const m of Object.values(usage.models)) n += m.total;
   return n;
 }
-
-/** Path shown for a session file, relative to the agent's log folder when possible. */
-export function shortLogPath(file: string, loc: LogLocations): string {
-  for (const base of [loc.codexHome, ...loc.claudeDirs, loc.geminiDir]) {
-    if (file.startsWith(base + path.sep)) return path.relative(base, file);
-  }
-  return file;
-}
-

@@ -1,8 +1,6 @@
-import * as path from 'node:path';
 import { type Connection } from 'vscode-languageserver/node';
-import { dayOf } from '../modeClock/timeZone';
 import type { PodflowConfig } from '../config';
-import { DB_FILE } from '../store/defaultPath';
+import { serverDatabasePath } from '../store/defaultPath';
 import { openTokenHistory } from '../agentLogs/history';
 import { tokenStatus, type TokenStatus } from '../agentLogs/status';
 import { TokenService } from '../agentLogs/tokenService';
@@ -57,8 +55,7 @@ export class TokenFeature {
   }
 
   start(storageDir: string | undefined): void {
-    const file = process.env.PODFLOW_DB ?? (storageDir ? path.join(storageDir, DB_FILE) : undefined);
-    this.service = new TokenService({ history: openTokenHistory(file), config: this.host.config(), folders: this.host.folders(), mode: () => this.host.mode() });
+    this.service = new TokenService({ history: openTokenHistory(serverDatabasePath(storageDir)), config: this.host.config(), folders: this.host.folders(), mode: () => this.host.mode() });
     this.poller = setInterval(() => this.tick(), POLL_MS);
     this.poller.unref();
   }
@@ -110,11 +107,11 @@ export class TokenFeature {
     const s = this.service;
     if (!s) return;
     if (changed || !this.lastSent) {
-      const budgets = s.budgets(now);
-      const today = dayOf(now, s.timeZone());
-      const folders = this.host.folders();
-      this.send(tokenStatus(s, budgets, s.history.totals(today, today, folders), s.history.totals(`${today.slice(0, 7)}-01`, today, folders), now));
-      for (const m of s.takeBudgetMessages(now)) void this.connection.sendNotification(BUDGET_MESSAGE, m);
+      // One snapshot of the session, day and month use serves the status and the budget messages.
+      const usage = s.periodUsage(now);
+      const budgets = s.budgets(usage);
+      this.send(tokenStatus(s, usage, budgets, now));
+      for (const m of s.takeBudgetMessages(now, budgets)) void this.connection.sendNotification(BUDGET_MESSAGE, m);
     }
   }
 
