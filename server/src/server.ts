@@ -1,4 +1,4 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -25,6 +25,7 @@ import { type Located, registerTraceFeatures } from './features/traceFeatures';
 import { CONFIG_FILE, loadWorkspaceConfig } from './lint/workspaceConfig';
 import { Project } from './project';
 import { DiskWorkspace } from './workspace/diskWorkspace';
+import { uriToPath } from './workspace/uri';
 
 declare const PODFLOW_VERSION: string | undefined;
 const VERSION = typeof PODFLOW_VERSION === 'string' ? PODFLOW_VERSION : '0.0.0-dev';
@@ -49,14 +50,6 @@ let codeLensRefresh = false;
 let storageDir: string | undefined;
 const pending = new Map<string, NodeJS.Timeout>();
 
-function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 function folderFor(absPath: string): { folder: Folder; rel: string } | undefined {
   let best: { folder: Folder; rel: string } | undefined;

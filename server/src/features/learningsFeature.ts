@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Connection, ResponseError, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findLearningLine, gitHead, MemoryLearningStore, normalizeLearning, openLearningStore, requirementIdAt } from '../codify';
@@ -9,6 +9,7 @@ import { serverDatabasePath } from '../store/defaultPath';
 import { DiskWorkspace } from '../workspace/diskWorkspace';
 import { locate } from './locate';
 import { Located } from './traceFeatures';
+import { uriToPath } from '../workspace/uri';
 
 /** Records a learning just written: params `RecordLearningParams`, result `RecordLearningResult`. */
 export const RECORD_LEARNING_REQUEST = 'podflow/recordLearning';
@@ -55,14 +56,6 @@ export interface ListedLearning extends StoredLearning {
   found: boolean;
 }
 
-function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 /** Where a learning came from: the active file, the commit HEAD is at, the requirement id pointed at. */
 export function provenanceOf(

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PodflowConfig } from '../config';
+import { uriToPath } from '../workspace/uri';
 import type { FileKindLookup } from './classifier';
 import { ModeClock, type ModeClockOptions } from './modeClock';
 import { compileRules, globMatcher } from './rules';
 import type { ClockSignal } from './signals';
 import { modeStatus, type ModeStatus } from './status';
 import { addDays, dayOf, weekStart } from './timeZone';
-import { MODES, type Interval, type IntervalStore, type ModeReport, type ModeTotals } from './types';
+import type { Interval, IntervalStore, ModeReport } from './types';
 
 /** A workspace folder as the clock sees it: its root and how the project classifies its files. */
 export interface ClockFolder {
@@ -155,11 +155,7 @@ export function resolveUri(uri: string, folders: readonly ClockFolder[], fallbac
   const scheme = colon > 0 ? uri.slice(0, colon) : 'file';
   let abs: string | undefined;
   if (scheme === 'file') {
-    try {
-      abs = fileURLToPath(uri);
-    } catch {
-      abs = undefined;
-    }
+    abs = uriToPath(uri);
   } else {
     // git:/gitlens: URIs carry the file's path as their path component.
     try {
@@ -175,8 +171,4 @@ export function resolveUri(uri: string, folders: readonly ClockFolder[], fallbac
     }
   }
   return { editor: { scheme, view: 'text' }, workspace: fallback };
-}
-
-export function totalsSum(t: ModeTotals): number {
-  return MODES.reduce((a, m) => a + t[m], 0);
 }
