@@ -10,8 +10,7 @@ import {
   StoredLearning,
 } from '../../../server/src/codify';
 import { openIntervalStore } from '../../../server/src/modeClock/openIntervalStore';
-import { resetSqliteLoad } from '../../../server/src/store/nativeBinding';
-import { makeTempDir, openOk, rawOpen, removeTempDir } from '../store/storeHelpers';
+import { makeTempDir, openOk, rawOpen, removeTempDir, withoutNativeModule } from '../store/storeHelpers';
 
 const SHA = 'a'.repeat(40);
 
@@ -135,16 +134,7 @@ describe('codify/learningStore: the shared history database', () => {
   });
 
   describe('when the native module cannot be loaded', () => {
-    const saved = process.env.PODFLOW_SQLITE_BINDING;
-    beforeEach(() => {
-      process.env.PODFLOW_SQLITE_BINDING = path.join(dir, 'no-such', 'better_sqlite3.node');
-      resetSqliteLoad();
-    });
-    afterEach(() => {
-      if (saved === undefined) delete process.env.PODFLOW_SQLITE_BINDING;
-      else process.env.PODFLOW_SQLITE_BINDING = saved;
-      resetSqliteLoad();
-    });
+    withoutNativeModule(() => dir);
 
     it('keeps learnings in memory and says why, once', () => {
       const file = path.join(dir, 'podflow.db');

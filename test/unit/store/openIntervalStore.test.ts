@@ -5,8 +5,7 @@ import { MemoryIntervalStore } from '../../../server/src/modeClock/memoryInterva
 import { openExistingForReport, openIntervalStore } from '../../../server/src/modeClock/openIntervalStore';
 import { SqliteIntervalStore } from '../../../server/src/modeClock/sqliteIntervalStore';
 import { Interval } from '../../../server/src/modeClock/types';
-import { resetSqliteLoad } from '../../../server/src/store/nativeBinding';
-import { makeTempDir, removeTempDir } from './storeHelpers';
+import { makeTempDir, removeTempDir, withoutNativeModule } from './storeHelpers';
 
 const INTERVAL: Interval = { start: 0, end: 90_000, day: '2025-02-03', mode: 'execute', workspace: '/w', file: 'a.ts' };
 
@@ -41,16 +40,7 @@ describe('clock/openIntervalStore', () => {
   });
 
   describe('when the native module cannot be loaded', () => {
-    const saved = process.env.PODFLOW_SQLITE_BINDING;
-    beforeEach(() => {
-      process.env.PODFLOW_SQLITE_BINDING = path.join(dir, 'no-such', 'better_sqlite3.node');
-      resetSqliteLoad();
-    });
-    afterEach(() => {
-      if (saved === undefined) delete process.env.PODFLOW_SQLITE_BINDING;
-      else process.env.PODFLOW_SQLITE_BINDING = saved;
-      resetSqliteLoad();
-    });
+    withoutNativeModule(() => dir);
 
     it('counts in memory and says so once, with the reason and the fix', () => {
       const file = path.join(dir, 'history.db');

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openDatabase, OpenDatabaseOptions } from '../../../server/src/store/database';
-import { loadSqlite } from '../../../server/src/store/nativeBinding';
+import { loadSqlite, resetSqliteLoad } from '../../../server/src/store/nativeBinding';
 
 /** A fresh folder under the OS temp folder; remove it with removeTempDir. */
 export function makeTempDir(prefix = 'podflow-store-'): string {
@@ -33,4 +33,21 @@ export function names(db: BetterSqlite3.Database, type: 'table' | 'index' | 'tri
     name: string;
   }[];
   return rows.map((r) => r.name);
+}
+
+/**
+ * Registers hooks that make better-sqlite3 unloadable for each test of the enclosing suite (a
+ * binding path that does not exist) and restore it afterwards. `dir` gives the test's temp folder.
+ */
+export function withoutNativeModule(dir: () => string): void {
+  const saved = process.env.PODFLOW_SQLITE_BINDING;
+  beforeEach(() => {
+    process.env.PODFLOW_SQLITE_BINDING = path.join(dir(), 'no-such', 'better_sqlite3.node');
+    resetSqliteLoad();
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PODFLOW_SQLITE_BINDING;
+    else process.env.PODFLOW_SQLITE_BINDING = saved;
+    resetSqliteLoad();
+  });
 }
