@@ -110,6 +110,34 @@ describe('cli: podflow report', function () {
     assert.equal(empty.stdout, 'Mode clock, 2026-11-03 to 2026-11-05\n\nNo time recorded in this period.\n');
   });
 
+  it('no history yet: an empty report in every format, exit 0, one line on stderr', () => {
+    // A home where the editor never ran: the default database path does not exist.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'podflow-home-'));
+    try {
+      const env = { PODFLOW_DB: '', HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), APPDATA: path.join(home, 'AppData') };
+      const base = ['report', '--until', '2026-11-24', '--tz', 'UTC'];
+      const text = runCli(base, { env });
+      assert.equal(text.status, 0, text.stderr);
+      assert.equal(text.stdout, 'Mode clock, 2026-11-18 to 2026-11-24\n\nNo time recorded in this period.\n');
+      assert.equal(text.stderr.split('\n').filter(Boolean).length, 1, text.stderr);
+      assert.match(text.stderr, /^podflow: no mode clock history yet/);
+      const json = runCli([...base, '--format', 'json'], { env });
+      assert.equal(json.status, 0, json.stderr);
+      const j = JSON.parse(json.stdout);
+      assert.equal(j.totalMs, 0);
+      assert.deepEqual(j.totals, { plan: 0, execute: 0, review: 0, codify: 0 });
+      assert.deepEqual(j.split, { plan: 0, execute: 0, review: 0, codify: 0 });
+      assert.deepEqual(j.target, { plan: 40, execute: 10, review: 40, codify: 10 });
+      assert.deepEqual(j.days, []);
+      const csv = runCli([...base, '--format', 'csv'], { env });
+      assert.equal(csv.status, 0, csv.stderr);
+      assert.equal(csv.stdout, 'day,plan_s,execute_s,review_s,codify_s,total_s\ntotal,0,0,0,0,0\n');
+      assert.deepEqual(fs.readdirSync(home), [], 'the report never creates a database');
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('bad options and a missing database are clear errors with exit 2', () => {
     const bad = runCli(['report', '--db', db, '--since', 'yesterday']);
     assert.equal(bad.status, 2);

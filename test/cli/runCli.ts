@@ -29,14 +29,14 @@ export function buildCli(): void {
 }
 
 /** Runs `node dist/cli.js ...args` in `cwd` and waits for it, killing it after `timeoutMs`. */
-export function runCli(args: readonly string[], opts: { cwd?: string; timeoutMs?: number } = {}): CliResult {
+export function runCli(args: readonly string[], opts: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): CliResult {
   const started = Date.now();
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? REPO_ROOT,
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 20_000,
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
   });
   const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
   if (r.error && !timedOut) throw r.error;

@@ -1,7 +1,10 @@
+import * as fs from 'node:fs';
+import { MemoryIntervalStore } from '../modeClock/memoryIntervalStore';
 import { openExistingForReport } from '../modeClock/openIntervalStore';
 import { reportCsv, reportJson, reportText } from '../modeClock/reportFormat';
 import { addDays, checkTimeZone, dayOf } from '../modeClock/timeZone';
 import { defaultDatabasePath } from '../store/defaultPath';
+import type { ModeReport } from '../modeClock/types';
 import { eachArg, oneOf, parseSince, timeZoneArg, UsageError } from './args';
 
 export const REPORT_USAGE = `Options for report:
@@ -62,6 +65,14 @@ export function runReport(argv: string[], out: (s: string) => void, err: (s: str
   const from = parseSince(args.since, to, addDays);
   if (from > to) throw new UsageError(`--since ${args.since} is after --until ${to}`);
   const file = args.db ?? defaultDatabasePath();
+  // No database where podflow keeps it by default means the editor has not recorded time yet:
+  // an empty report, not an error. A file named with --db must exist.
+  if (args.db === undefined && !fs.existsSync(file)) {
+    err(`podflow: no mode clock history yet (the editor creates ${file} when it first records time)\n`);
+    const store = new MemoryIntervalStore();
+    out(formatReport(store.report({ from, to, workspace: args.workspace, topFiles: 5 }), args.format));
+    return 0;
+  }
   const opened = openExistingForReport(file);
   if ('error' in opened) {
     err(`podflow: ${opened.error}\n`);
@@ -69,9 +80,13 @@ export function runReport(argv: string[], out: (s: string) => void, err: (s: str
   }
   try {
     const report = opened.store.report({ from, to, workspace: args.workspace, topFiles: 5 });
-    out(args.format === 'json' ? reportJson(report) + '\n' : args.format === 'csv' ? reportCsv(report) : reportText(report));
+    out(formatReport(report, args.format));
     return 0;
   } finally {
     opened.store.close();
   }
+}
+
+function formatReport(report: ModeReport, format: ReportArgs['format']): string {
+  return format === 'json' ? reportJson(report) + '\n' : format === 'csv' ? reportCsv(report) : reportText(report);
 }
