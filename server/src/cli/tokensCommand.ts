@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { now } from '../clock';
 import { addDays, checkTimeZone, dayOf } from '../modeClock/timeZone';
 import { groupSessions, listLogFiles, readSessionHeader, sessionsInFolder } from '../agentLogs/discovery';
 import { resolveLocations } from '../agentLogs/locations';
@@ -97,7 +98,7 @@ export function runTokens(argv: string[], out: (s: string) => void, err: (s: str
     claudeDirs: args.claudeDirs.length ? args.claudeDirs : config['tokens.claudeDirs'],
     geminiDir: args.geminiDir ?? config['tokens.geminiDir'],
   });
-  const today = dayOf(Date.now(), args.tz);
+  const today = dayOf(now(), args.tz);
   const from = parseSince(args.since, today, addDays);
   // Files written before the period cannot hold a session last written in it.
   const modifiedSince = Date.parse(`${addDays(from, -1)}T00:00:00Z`);

@@ -1,4 +1,5 @@
 import { type Connection } from 'vscode-languageserver/node';
+import { now } from '../clock';
 import type { PodflowConfig } from '../config';
 import { serverDatabasePath } from '../store/defaultPath';
 import { openTokenHistory } from '../agentLogs/history';
@@ -44,12 +45,12 @@ export class TokenFeature {
     connection.onRequest(TOKEN_USAGE, (p: { days?: number } | undefined) => {
       const s = this.service;
       if (!s) return null;
-      const { from, to } = s.range(Date.now(), Math.max(1, p?.days ?? 30));
+      const { from, to } = s.range(now(), Math.max(1, p?.days ?? 30));
       return { markdown: usageMarkdown(s.history, from, to, this.host.folders()) };
     });
     connection.onRequest(RESET_TOKEN_SESSION, () => {
       this.service?.resetSessionView();
-      this.refresh(Date.now(), true);
+      this.refresh(now(), true);
       return null;
     });
   }
@@ -78,19 +79,19 @@ export class TokenFeature {
   }
 
   private tick(force = false): void {
-    const now = Date.now();
+    const at = now();
     try {
       const s = this.service;
       if (!s || !s.enabled) return this.send({ visible: false, text: '', tooltip: '', tokens: 0 });
       let changed = false;
-      if (now - this.lastRescan >= RESCAN_MS) {
-        this.lastRescan = now;
-        changed = s.rescan(now);
+      if (at - this.lastRescan >= RESCAN_MS) {
+        this.lastRescan = at;
+        changed = s.rescan(at);
       } else {
-        changed = s.poll(now);
+        changed = s.poll(at);
       }
-      this.refresh(now, changed || force);
-      const active = s.agentActive(now);
+      this.refresh(at, changed || force);
+      const active = s.agentActive(at);
       if (active !== this.lastActive) {
         this.lastActive = active;
         this.host.agentActive(active);
