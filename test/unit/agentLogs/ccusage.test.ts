@@ -161,28 +161,42 @@ describe('tokens: cross-check with ccusage 20.0.24 (offline)', function () {
       const cc = ccusage('claude', dirs);
       compareClaude(cc, podflow('claude', dirs));
       // the README's numbers, as both tools report them
-      const main = cc.sessions.find((s) => s.sessionId === '7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d');
-      assert.equal(main?.totalTokens, 97807);
-      near(main?.totalCost, 0.1091185, 'main + sub-agent');
+      assert.equal(cc.sessions.length, 2);
+      const main = cc.sessions.find((s) => s.sessionId === 'e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83');
+      assert.deepEqual([main?.inputTokens, main?.cacheReadTokens, main?.cacheCreationTokens, main?.outputTokens, main?.totalTokens], [43, 74520, 12950, 2437, 89950]);
+      near(main?.totalCost, 0.108298, 'main + sub-agent');
+      const legacy = cc.sessions.find((s) => s.sessionId === '5c2f8e61-a04b-4d97-8e3c-1b6a0f9d2e74');
+      assert.equal(legacy?.totalTokens, 4444);
+      near(legacy?.totalCost, 0.020697, 'legacy transcript (costUSD)');
     });
 
     it('Codex CLI: per session and model (ccusage input = podflow input, i.e. without cached)', () => {
       const dirs = { codex: path.join(FIXTURES, 'codex'), home };
       const cc = ccusage('codex', dirs);
       compareCodex(cc, podflow('codex', dirs));
-      const a = cc.sessions.find((s) => String(s.sessionFile).includes('019aa0f1'));
-      assert.deepEqual([a?.inputTokens, a?.totalTokens], [9380, 33140]);
-      near(a?.costUSD, 0.040765, 'rollout 019aa0f1');
+      assert.equal(cc.sessions.length, 2);
+      const a = cc.sessions.find((s) => String(s.sessionFile).includes('019ab3c4'));
+      assert.deepEqual([a?.inputTokens, a?.cacheReadTokens, a?.outputTokens, a?.reasoningOutputTokens, a?.totalTokens], [12926, 22784, 2605, 1472, 38315]);
+      near(a?.costUSD, 0.0450555, 'rollout 019ab3c4');
+      const b = cc.sessions.find((s) => String(s.sessionFile).includes('019ab9e2'));
+      assert.deepEqual(Object.keys(b?.models as object).sort(), ['gpt-5.1', 'gpt-5.1-codex-mini']);
+      assert.equal(b?.totalTokens, 28380);
+      near(b?.costUSD, 0.0287183, 'rollout 019ab9e2');
     });
 
-    it('Gemini CLI: per session and model (ccusage output leaves out thoughts)', () => {
+    it('Gemini CLI: per session and model, the JSONL chat and the one-document chat (ccusage output leaves out thoughts)', () => {
       const dirs = { home };
       const cc = ccusage('gemini', dirs);
       const ours = podflow('gemini', dirs);
       compareGemini(cc, ours);
-      assert.equal(cc.sessions[0].totalTokens, 28142);
-      // not in the README (no Gemini prices were collected there): ccusage's offline price of gemini-2.5-pro
-      near(cc.sessions[0].totalCost, 0.051252, 'gemini chat');
+      assert.equal(cc.sessions.length, 2, 'ccusage 20.0.24 reads the older session-*.json documents too');
+      const chat = cc.sessions.find((s) => s.sessionId === '9b3e71d2-64af-4c10-b8e5-2d07f3a9c618');
+      // input: uncached 12444 plus 96 tool-use prompt tokens, as podflow counts it; the rewound answer is kept
+      assert.deepEqual([chat?.inputTokens, chat?.cacheReadTokens, chat?.outputTokens, chat?.totalTokens], [12540, 14336, 821, 29086]);
+      near(chat?.totalCost, 0.00971708, 'gemini chat');
+      const doc = cc.sessions.find((s) => s.sessionId === '3f6d0a8e-c172-4e59-9b04-6a8d1e3f2c57');
+      assert.equal(doc?.totalTokens, 14910);
+      near(doc?.totalCost, 0.02991075, 'gemini one-document chat');
     });
   });
 

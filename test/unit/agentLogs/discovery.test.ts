@@ -13,10 +13,7 @@ import {
 import { LogLocations, resolveLocations } from '../../../server/src/agentLogs/locations';
 import { SessionMeter } from '../../../server/src/agentLogs/sessionMeter';
 import { sessionTotals } from '../../../server/src/agentLogs/types';
-import { FIXTURES, copyTree, rmrf, tempDir } from './helpers';
-
-const ACME = '/home/dev/projects/acme-api';
-const WEB = '/home/dev/projects/web-dashboard';
+import { FIXTURES, LEDGER, UIKIT, copyTree, rmrf, tempDir } from './helpers';
 
 describe('tokens: discovery', () => {
   describe('resolveLocations', () => {
@@ -58,66 +55,79 @@ describe('tokens: discovery', () => {
     it('lists every log file of each agent, and no sidecar files', () => {
       fs.writeFileSync(fx('codex/session_index.jsonl'), '{}\n');
       assert.deepEqual(rel(listLogFiles(loc)), [
-        'claude/projects/-home-dev-projects-acme-api/7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d.jsonl',
-        'claude/projects/-home-dev-projects-acme-api/7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d/subagents/agent-a3f9c2e1b7d40586.jsonl',
-        'claude/projects/-home-dev-projects-web-dashboard/2b9e4f10-8c7d-4e3a-b1f2-a5c6d7e8f901.jsonl',
-        'codex/sessions/2026/11/20/rollout-2026-11-20T10-00-00-019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70.jsonl',
-        'codex/sessions/2026/11/20/rollout-2026-11-20T14-30-00-019aa21c-7e05-7a90-b3f2-0c9d1e8a6b24.jsonl',
-        'gemini/tmp/acme-api/chats/session-2026-11-20T09-15-5e0c7a91.jsonl',
+        'claude/projects/-home-sam-src-ledger-svc/e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83.jsonl',
+        'claude/projects/-home-sam-src-ledger-svc/e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83/subagents/agent-b7d25e90c4a1f368.jsonl',
+        'claude/projects/-home-sam-src-ui-kit/5c2f8e61-a04b-4d97-8e3c-1b6a0f9d2e74.jsonl',
+        'codex/sessions/2026/11/23/rollout-2026-11-23T08-42-17-019ab3c4-51d2-7e08-a6f1-83c0d2e4b915.jsonl',
+        'codex/sessions/2026/11/24/rollout-2026-11-24T17-15-48-019ab9e2-0c47-7a35-9d18-f4b6e5a7c302.jsonl',
+        'gemini/tmp/a80de6d0042970bd6ebdc00fb9df4c010f874f43331893f74fc2d2a7f77a4adf/chats/session-2026-11-19T11-27-3f6d0a8e.json',
+        'gemini/tmp/ledger-svc/chats/session-2026-11-22T15-04-9b3e71d2.jsonl',
       ]);
-      assert.deepEqual(rel(listLogFiles(loc, { agents: ['gemini'] })), ['gemini/tmp/acme-api/chats/session-2026-11-20T09-15-5e0c7a91.jsonl']);
+      assert.deepEqual(rel(listLogFiles(loc, { agents: ['gemini'] })), ['gemini/tmp/a80de6d0042970bd6ebdc00fb9df4c010f874f43331893f74fc2d2a7f77a4adf/chats/session-2026-11-19T11-27-3f6d0a8e.json', 'gemini/tmp/ledger-svc/chats/session-2026-11-22T15-04-9b3e71d2.jsonl']);
+      assert.ok(!rel(listLogFiles(loc)).some((f) => f.endsWith('projects.json') || f.endsWith('.project_root')));
     });
 
     it('an archived Codex rollout also under sessions/ is listed once; other archived ones are listed', () => {
-      const a = 'rollout-2026-11-20T10-00-00-019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70.jsonl';
+      const a = 'rollout-2026-11-23T08-42-17-019ab3c4-51d2-7e08-a6f1-83c0d2e4b915.jsonl';
       fs.mkdirSync(fx('codex/archived_sessions'));
-      fs.copyFileSync(fx(`codex/sessions/2026/11/20/${a}`), fx(`codex/archived_sessions/${a}`));
+      fs.copyFileSync(fx(`codex/sessions/2026/11/23/${a}`), fx(`codex/archived_sessions/${a}`));
       fs.writeFileSync(fx('codex/archived_sessions/rollout-2026-10-01T08-00-00-019a0000-0000-7000-8000-000000000000.jsonl'), '');
       assert.deepEqual(rel(listLogFiles(loc, { agents: ['codex'] })), [
         'codex/archived_sessions/rollout-2026-10-01T08-00-00-019a0000-0000-7000-8000-000000000000.jsonl',
-        `codex/sessions/2026/11/20/${a}`,
-        'codex/sessions/2026/11/20/rollout-2026-11-20T14-30-00-019aa21c-7e05-7a90-b3f2-0c9d1e8a6b24.jsonl',
+        `codex/sessions/2026/11/23/${a}`,
+        'codex/sessions/2026/11/24/rollout-2026-11-24T17-15-48-019ab9e2-0c47-7a35-9d18-f4b6e5a7c302.jsonl',
       ]);
     });
 
     it('a legacy Gemini .json continued in a .jsonl of the same name is listed once, as the .jsonl', () => {
-      fs.writeFileSync(fx('gemini/tmp/acme-api/chats/session-2026-11-20T09-15-5e0c7a91.json'), '{}');
-      fs.writeFileSync(fx('gemini/tmp/acme-api/chats/session-2026-10-01T09-15-aaaaaaaa.json'), '{}');
+      fs.writeFileSync(fx('gemini/tmp/ledger-svc/chats/session-2026-11-22T15-04-9b3e71d2.json'), '{}');
+      fs.writeFileSync(fx('gemini/tmp/ledger-svc/chats/session-2026-10-01T09-15-aaaaaaaa.json'), '{}');
       assert.deepEqual(rel(listLogFiles(loc, { agents: ['gemini'] })), [
-        'gemini/tmp/acme-api/chats/session-2026-10-01T09-15-aaaaaaaa.json',
-        'gemini/tmp/acme-api/chats/session-2026-11-20T09-15-5e0c7a91.jsonl',
+        'gemini/tmp/a80de6d0042970bd6ebdc00fb9df4c010f874f43331893f74fc2d2a7f77a4adf/chats/session-2026-11-19T11-27-3f6d0a8e.json',
+        'gemini/tmp/ledger-svc/chats/session-2026-10-01T09-15-aaaaaaaa.json',
+        'gemini/tmp/ledger-svc/chats/session-2026-11-22T15-04-9b3e71d2.jsonl',
       ]);
     });
 
     it('reads session id, cwd and kind from the first lines', () => {
       const byName = Object.fromEntries(listLogFiles(loc).map((f) => [path.basename(f.file), readSessionHeader(f)]));
-      const codex = byName['rollout-2026-11-20T10-00-00-019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70.jsonl'];
-      assert.deepEqual([codex.sessionId, codex.cwd, codex.subagent], ['019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70', ACME, false]);
-      const sub = byName['agent-a3f9c2e1b7d40586.jsonl'];
-      assert.deepEqual([sub.sessionId, sub.groupId, sub.cwd, sub.subagent], ['7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d', '7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d', ACME, true]);
-      const gemini = byName['session-2026-11-20T09-15-5e0c7a91.jsonl'];
-      assert.deepEqual([gemini.sessionId, gemini.cwd, gemini.projectHash], ['5e0c7a91-3d2b-4f1e-9a8c-7b6d5e4f3a21', ACME, geminiProjectHash(ACME)]);
+      const codex = byName['rollout-2026-11-23T08-42-17-019ab3c4-51d2-7e08-a6f1-83c0d2e4b915.jsonl'];
+      assert.deepEqual([codex.sessionId, codex.cwd, codex.subagent], ['019ab3c4-51d2-7e08-a6f1-83c0d2e4b915', LEDGER, false]);
+      const main = byName['e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83.jsonl'];
+      assert.deepEqual([main.sessionId, main.cwd, main.subagent], ['e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83', LEDGER, false], 'past the summary line at the top');
+      const sub = byName['agent-b7d25e90c4a1f368.jsonl'];
+      assert.deepEqual([sub.sessionId, sub.groupId, sub.cwd, sub.subagent], ['e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83', 'e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83', LEDGER, true]);
+      const gemini = byName['session-2026-11-22T15-04-9b3e71d2.jsonl'];
+      assert.deepEqual([gemini.sessionId, gemini.cwd, gemini.projectHash], ['9b3e71d2-64af-4c10-b8e5-2d07f3a9c618', LEDGER, geminiProjectHash(LEDGER)]);
+      const legacy = byName['session-2026-11-19T11-27-3f6d0a8e.json'];
+      assert.deepEqual([legacy.sessionId, legacy.cwd, legacy.projectHash, legacy.subagent], ['3f6d0a8e-c172-4e59-9b04-6a8d1e3f2c57', undefined, geminiProjectHash(UIKIT), false]);
     });
 
     it('Gemini: the project root comes from .project_root, else from projects.json', () => {
-      fs.rmSync(fx('gemini/tmp/acme-api/.project_root'));
-      const [f] = listLogFiles(loc, { agents: ['gemini'] });
-      assert.equal(readSessionHeader(f).cwd, ACME);
+      fs.rmSync(fx('gemini/tmp/ledger-svc/.project_root'));
+      const f = listLogFiles(loc, { agents: ['gemini'] }).find((l) => l.file.endsWith('.jsonl'))!;
+      assert.equal(readSessionHeader(f).cwd, LEDGER);
     });
 
     it('picks the sessions whose cwd is inside a workspace folder', () => {
-      assert.deepEqual(rel(sessionsInFolder(loc, ACME)), [
-        'claude/projects/-home-dev-projects-acme-api/7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d.jsonl',
-        'claude/projects/-home-dev-projects-acme-api/7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d/subagents/agent-a3f9c2e1b7d40586.jsonl',
-        'codex/sessions/2026/11/20/rollout-2026-11-20T10-00-00-019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70.jsonl',
-        'gemini/tmp/acme-api/chats/session-2026-11-20T09-15-5e0c7a91.jsonl',
+      assert.deepEqual(rel(sessionsInFolder(loc, LEDGER)), [
+        'claude/projects/-home-sam-src-ledger-svc/e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83.jsonl',
+        'claude/projects/-home-sam-src-ledger-svc/e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83/subagents/agent-b7d25e90c4a1f368.jsonl',
+        'codex/sessions/2026/11/23/rollout-2026-11-23T08-42-17-019ab3c4-51d2-7e08-a6f1-83c0d2e4b915.jsonl',
+        'gemini/tmp/ledger-svc/chats/session-2026-11-22T15-04-9b3e71d2.jsonl',
       ]);
-      assert.deepEqual(rel(sessionsInFolder(loc, WEB)), [
-        'claude/projects/-home-dev-projects-web-dashboard/2b9e4f10-8c7d-4e3a-b1f2-a5c6d7e8f901.jsonl',
-        'codex/sessions/2026/11/20/rollout-2026-11-20T14-30-00-019aa21c-7e05-7a90-b3f2-0c9d1e8a6b24.jsonl',
+      // the older Gemini chat has no recorded root: its projectHash (SHA-256 of the root) matches
+      assert.deepEqual(rel(sessionsInFolder(loc, UIKIT)), [
+        'claude/projects/-home-sam-src-ui-kit/5c2f8e61-a04b-4d97-8e3c-1b6a0f9d2e74.jsonl',
+        'codex/sessions/2026/11/24/rollout-2026-11-24T17-15-48-019ab9e2-0c47-7a35-9d18-f4b6e5a7c302.jsonl',
+        'gemini/tmp/a80de6d0042970bd6ebdc00fb9df4c010f874f43331893f74fc2d2a7f77a4adf/chats/session-2026-11-19T11-27-3f6d0a8e.json',
       ]);
-      assert.equal(sessionsInFolder(loc, '/home/dev/projects').length, 6, 'a parent folder holds them all');
-      assert.equal(sessionsInFolder(loc, '/home/dev/projects/acme').length, 0, 'a name prefix is not a parent folder');
+      assert.equal(sessionsInFolder(loc, '/home/sam/src').length, 6, 'a parent folder holds every session with a cwd inside it');
+      assert.ok(
+        !sessionsInFolder(loc, '/home/sam/src').some((h) => h.file.endsWith('.json')),
+        'the older Gemini chat, known by the hash of its root only, matches that folder alone',
+      );
+      assert.equal(sessionsInFolder(loc, '/home/sam/src/ledger').length, 0, 'a name prefix is not a parent folder');
     });
 
     it('a session started in a sub-folder belongs to the workspace; a sibling with the same prefix does not', () => {
@@ -127,23 +137,25 @@ describe('tokens: discovery', () => {
         const line = { type: 'user', cwd, sessionId: id, message: { role: 'user', content: 'hi' }, timestamp: '2026-11-21T08:00:00.000Z' };
         fs.writeFileSync(path.join(d, `${id}.jsonl`), JSON.stringify(line) + '\n');
       };
-      session(`${ACME}/packages/core`, '11111111-1111-4111-8111-111111111111');
-      session(`${ACME}-v2`, '22222222-2222-4222-8222-222222222222');
-      assert.equal(claudeProjectDirName(`${ACME}-v2`), claudeProjectDirName(ACME) + '-v2', 'the folder names alone cannot tell them apart');
-      const ids = sessionsInFolder(loc, ACME, { agents: ['claude'] }).map((h) => h.sessionId);
+      session(`${LEDGER}/packages/core`, '11111111-1111-4111-8111-111111111111');
+      session(`${LEDGER}-v2`, '22222222-2222-4222-8222-222222222222');
+      assert.equal(claudeProjectDirName(`${LEDGER}-v2`), claudeProjectDirName(LEDGER) + '-v2', 'the folder names alone cannot tell them apart');
+      const ids = sessionsInFolder(loc, LEDGER, { agents: ['claude'] }).map((h) => h.sessionId);
       assert.ok(ids.includes('11111111-1111-4111-8111-111111111111'));
       assert.ok(!ids.includes('22222222-2222-4222-8222-222222222222'));
     });
 
     it('an older hash-named Gemini project folder matches by projectHash', () => {
-      const hashDir = fx(`gemini/tmp/${geminiProjectHash(ACME)}/chats`);
+      const hashDir = fx(`gemini/tmp/${geminiProjectHash(LEDGER)}/chats`);
       fs.mkdirSync(hashDir, { recursive: true });
-      fs.renameSync(fx('gemini/tmp/acme-api/chats/session-2026-11-20T09-15-5e0c7a91.jsonl'), path.join(hashDir, 'session-2026-11-20T09-15-5e0c7a91.jsonl'));
+      fs.renameSync(fx('gemini/tmp/ledger-svc/chats/session-2026-11-22T15-04-9b3e71d2.jsonl'), path.join(hashDir, 'session-2026-11-22T15-04-9b3e71d2.jsonl'));
       fs.rmSync(fx('gemini/projects.json'));
-      const found = sessionsInFolder(loc, ACME, { agents: ['gemini'] });
+      const found = sessionsInFolder(loc, LEDGER, { agents: ['gemini'] });
       assert.equal(found.length, 1);
+      assert.equal(found[0].sessionId, '9b3e71d2-64af-4c10-b8e5-2d07f3a9c618');
       assert.equal(found[0].cwd, undefined);
-      assert.equal(sessionsInFolder(loc, WEB, { agents: ['gemini'] }).length, 0);
+      // the other project's folder keeps only its own (the fixture's one-document chat)
+      assert.deepEqual(sessionsInFolder(loc, UIKIT, { agents: ['gemini'] }).map((h) => h.sessionId), ['3f6d0a8e-c172-4e59-9b04-6a8d1e3f2c57']);
     });
 
     it('the current session of each agent is the most recently written (sub-agent logs count for their parent)', () => {
@@ -151,28 +163,30 @@ describe('tokens: discovery', () => {
         const t = new Date(Date.now() - minutesAgo * 60_000);
         fs.utimesSync(fx(rel), t, t);
       };
-      touch('codex/sessions/2026/11/20/rollout-2026-11-20T10-00-00-019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70.jsonl', 30);
-      touch('codex/sessions/2026/11/20/rollout-2026-11-20T14-30-00-019aa21c-7e05-7a90-b3f2-0c9d1e8a6b24.jsonl', 5);
-      touch('claude/projects/-home-dev-projects-acme-api/7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d.jsonl', 60);
-      touch('claude/projects/-home-dev-projects-acme-api/7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d/subagents/agent-a3f9c2e1b7d40586.jsonl', 1);
-      touch('claude/projects/-home-dev-projects-web-dashboard/2b9e4f10-8c7d-4e3a-b1f2-a5c6d7e8f901.jsonl', 10);
+      touch('codex/sessions/2026/11/23/rollout-2026-11-23T08-42-17-019ab3c4-51d2-7e08-a6f1-83c0d2e4b915.jsonl', 30);
+      touch('codex/sessions/2026/11/24/rollout-2026-11-24T17-15-48-019ab9e2-0c47-7a35-9d18-f4b6e5a7c302.jsonl', 5);
+      touch('claude/projects/-home-sam-src-ledger-svc/e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83.jsonl', 60);
+      touch('claude/projects/-home-sam-src-ledger-svc/e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83/subagents/agent-b7d25e90c4a1f368.jsonl', 1);
+      touch('claude/projects/-home-sam-src-ui-kit/5c2f8e61-a04b-4d97-8e3c-1b6a0f9d2e74.jsonl', 10);
+      touch('gemini/tmp/ledger-svc/chats/session-2026-11-22T15-04-9b3e71d2.jsonl', 2);
+      touch('gemini/tmp/a80de6d0042970bd6ebdc00fb9df4c010f874f43331893f74fc2d2a7f77a4adf/chats/session-2026-11-19T11-27-3f6d0a8e.json', 20);
 
       const all = currentSessions(loc);
-      assert.equal(all.codex?.sessionId, '019aa21c-7e05-7a90-b3f2-0c9d1e8a6b24');
-      assert.equal(all.claude?.sessionId, '7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d');
-      assert.deepEqual(all.claude?.files.map((f) => path.basename(f)), ['7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d.jsonl', 'agent-a3f9c2e1b7d40586.jsonl']);
-      assert.equal(all.gemini?.sessionId, '5e0c7a91-3d2b-4f1e-9a8c-7b6d5e4f3a21');
+      assert.equal(all.codex?.sessionId, '019ab9e2-0c47-7a35-9d18-f4b6e5a7c302');
+      assert.equal(all.claude?.sessionId, 'e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83');
+      assert.deepEqual(all.claude?.files.map((f) => path.basename(f)), ['e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83.jsonl', 'agent-b7d25e90c4a1f368.jsonl']);
+      assert.equal(all.gemini?.sessionId, '9b3e71d2-64af-4c10-b8e5-2d07f3a9c618');
 
-      const acme = currentSessions(loc, ACME);
-      assert.equal(acme.codex?.sessionId, '019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70', 'the newest one inside the folder');
-      assert.equal(acme.claude?.cwd, ACME);
-      const web = currentSessions(loc, WEB);
-      assert.equal(web.claude?.sessionId, '2b9e4f10-8c7d-4e3a-b1f2-a5c6d7e8f901');
-      assert.equal(web.gemini, undefined);
+      const ledger = currentSessions(loc, LEDGER);
+      assert.equal(ledger.codex?.sessionId, '019ab3c4-51d2-7e08-a6f1-83c0d2e4b915', 'the newest one inside the folder');
+      assert.equal(ledger.claude?.cwd, LEDGER);
+      const uikit = currentSessions(loc, UIKIT);
+      assert.equal(uikit.claude?.sessionId, '5c2f8e61-a04b-4d97-8e3c-1b6a0f9d2e74');
+      assert.equal(uikit.gemini?.sessionId, '3f6d0a8e-c172-4e59-9b04-6a8d1e3f2c57');
 
       // the meter of the current Claude session covers the main log and its sub-agent
       const u = SessionMeter.of(all.claude!).update();
-      assert.equal(sessionTotals(u).total, 97807);
+      assert.equal(sessionTotals(u).total, 89950);
     });
 
     it('modifiedSince skips old files', () => {

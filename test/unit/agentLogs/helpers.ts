@@ -4,18 +4,27 @@ import * as path from 'node:path';
 import { TokenCounts } from '../../../server/src/agentLogs/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-/** Synthetic agent logs with hand-checked totals: ../shared/fixtures/agent-logs/README.md. */
-export const FIXTURES = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'agent-logs');
+/** Synthetic agent logs with hand-derived totals: test/fixtures/agent-logs/README.md. */
+export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'agent-logs');
 
-export const CODEX_A = path.join(FIXTURES, 'codex/sessions/2026/11/20/rollout-2026-11-20T10-00-00-019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70.jsonl');
-export const CODEX_B = path.join(FIXTURES, 'codex/sessions/2026/11/20/rollout-2026-11-20T14-30-00-019aa21c-7e05-7a90-b3f2-0c9d1e8a6b24.jsonl');
-export const CLAUDE_MAIN = path.join(FIXTURES, 'claude/projects/-home-dev-projects-acme-api/7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d.jsonl');
+/** Working directories of the fixture sessions. */
+export const LEDGER = '/home/sam/src/ledger-svc';
+export const UIKIT = '/home/sam/src/ui-kit';
+
+export const CODEX_A = path.join(FIXTURES, 'codex/sessions/2026/11/23/rollout-2026-11-23T08-42-17-019ab3c4-51d2-7e08-a6f1-83c0d2e4b915.jsonl');
+export const CODEX_B = path.join(FIXTURES, 'codex/sessions/2026/11/24/rollout-2026-11-24T17-15-48-019ab9e2-0c47-7a35-9d18-f4b6e5a7c302.jsonl');
+export const CLAUDE_MAIN = path.join(FIXTURES, 'claude/projects/-home-sam-src-ledger-svc/e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83.jsonl');
 export const CLAUDE_SUB = path.join(
   FIXTURES,
-  'claude/projects/-home-dev-projects-acme-api/7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d/subagents/agent-a3f9c2e1b7d40586.jsonl',
+  'claude/projects/-home-sam-src-ledger-svc/e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83/subagents/agent-b7d25e90c4a1f368.jsonl',
 );
-export const CLAUDE_LEGACY = path.join(FIXTURES, 'claude/projects/-home-dev-projects-web-dashboard/2b9e4f10-8c7d-4e3a-b1f2-a5c6d7e8f901.jsonl');
-export const GEMINI = path.join(FIXTURES, 'gemini/tmp/acme-api/chats/session-2026-11-20T09-15-5e0c7a91.jsonl');
+export const CLAUDE_LEGACY = path.join(FIXTURES, 'claude/projects/-home-sam-src-ui-kit/5c2f8e61-a04b-4d97-8e3c-1b6a0f9d2e74.jsonl');
+export const GEMINI = path.join(FIXTURES, 'gemini/tmp/ledger-svc/chats/session-2026-11-22T15-04-9b3e71d2.jsonl');
+/** An older Gemini CLI's one-document chat, in a project folder named by the SHA-256 of the project root. */
+export const GEMINI_LEGACY = path.join(
+  FIXTURES,
+  'gemini/tmp/a80de6d0042970bd6ebdc00fb9df4c010f874f43331893f74fc2d2a7f77a4adf/chats/session-2026-11-19T11-27-3f6d0a8e.json',
+);
 
 export function tempDir(prefix = 'podflow-tokens-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -7,7 +7,7 @@ import { CodexLogReader } from '../../../server/src/agentLogs/codexReader';
 import { GeminiLogReader } from '../../../server/src/agentLogs/geminiReader';
 import { AgentKind, SessionUsage, sessionTotals } from '../../../server/src/agentLogs/types';
 import { generateClaudeLog, generateCodexLog, generateGeminiLog, rng } from './generate';
-import { CLAUDE_LEGACY, CLAUDE_MAIN, CLAUDE_SUB, CODEX_A, CODEX_B, FIXTURES, GEMINI, copyTree, rmrf, tempDir } from './helpers';
+import { CLAUDE_LEGACY, CLAUDE_MAIN, CLAUDE_SUB, CODEX_A, CODEX_B, FIXTURES, GEMINI, GEMINI_LEGACY, LEDGER, copyTree, rmrf, tempDir } from './helpers';
 
 function reader(agent: AgentKind, file: string, options: ReaderOptions = {}): BaseLogReader {
   if (agent === 'codex') return new CodexLogReader(file, options);
@@ -118,48 +118,48 @@ describe('tokens: incremental reading', () => {
     assert.equal(r['cursor'].pendingBytes, 20);
     fs.appendFileSync(file, bytes.subarray(lastNl + 1 + 20));
     const after = r.update();
-    assert.equal(sessionTotals(after).total, 33140);
-    assert.ok(before <= 33140);
+    assert.equal(sessionTotals(after).total, 38315);
+    assert.ok(before <= 38315);
     assert.equal(r.lastRead?.bytes, bytes.length - lastNl - 1 - 20, 'only the new bytes were read');
   });
 
   it('a file truncated below the offset is read again from its start', () => {
     const file = path.join(dir, 'fx', path.relative(FIXTURES, CODEX_A));
     const r = new CodexLogReader(file);
-    assert.equal(sessionTotals(r.update()).total, 33140);
+    assert.equal(sessionTotals(r.update()).total, 38315);
     // the same path now holds the (shorter) other session
     fs.writeFileSync(file, fs.readFileSync(CODEX_B));
     const u = r.update();
     assert.equal(r.lastRead?.restarted, true);
-    assert.equal(u.sessionId, '019aa21c-7e05-7a90-b3f2-0c9d1e8a6b24');
-    assert.equal(sessionTotals(u).total, 24760);
+    assert.equal(u.sessionId, '019ab9e2-0c47-7a35-9d18-f4b6e5a7c302');
+    assert.equal(sessionTotals(u).total, 28380);
     assert.deepEqual(u.models, new CodexLogReader(CODEX_B).update().models);
     // emptied, then written again
     fs.writeFileSync(file, '');
     assert.deepEqual(r.update().models, {});
     fs.writeFileSync(file, fs.readFileSync(CODEX_A));
-    assert.equal(sessionTotals(r.update()).total, 33140);
+    assert.equal(sessionTotals(r.update()).total, 38315);
     assert.equal(r['cursor'].restarts, 2);
   });
 
   it('a file replaced by another (new inode, larger) is read again from its start', () => {
     const file = path.join(dir, 'fx', path.relative(FIXTURES, CODEX_B));
     const r = new CodexLogReader(file);
-    assert.equal(sessionTotals(r.update()).total, 24760);
+    assert.equal(sessionTotals(r.update()).total, 28380);
     const tmp = `${file}.new`;
     fs.writeFileSync(tmp, fs.readFileSync(CODEX_A));
     fs.renameSync(tmp, file); // rotation: a new file under the old name
     const u = r.update();
     assert.equal(r.lastRead?.restarted, true);
-    assert.equal(u.sessionId, '019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70');
-    assert.equal(sessionTotals(u).total, 33140);
-    assert.deepEqual(Object.keys(u.models), ['gpt-5-codex'], 'nothing left over from the replaced file');
+    assert.equal(u.sessionId, '019ab3c4-51d2-7e08-a6f1-83c0d2e4b915');
+    assert.equal(sessionTotals(u).total, 38315);
+    assert.deepEqual(Object.keys(u.models), ['gpt-5.1-codex'], 'nothing left over from the replaced file');
   });
 
   it('a file rewritten in place (same inode, larger, different first bytes) is read again from its start', () => {
     const file = path.join(dir, 'fx', path.relative(FIXTURES, CODEX_B));
     const r = new CodexLogReader(file);
-    assert.equal(sessionTotals(r.update()).total, 24760);
+    assert.equal(sessionTotals(r.update()).total, 28380);
     const ino = fs.statSync(file).ino;
     const fd = fs.openSync(file, 'r+');
     fs.writeSync(fd, fs.readFileSync(CODEX_A), 0, undefined, 0); // longer than the old file: no truncation seen
@@ -167,7 +167,7 @@ describe('tokens: incremental reading', () => {
     assert.equal(fs.statSync(file).ino, ino);
     const u = r.update();
     assert.equal(r.lastRead?.restarted, true);
-    assert.equal(sessionTotals(u).total, 33140);
+    assert.equal(sessionTotals(u).total, 38315);
   });
 
   it('malformed lines are skipped and counted; lines without a marker are never decoded', () => {
@@ -182,7 +182,7 @@ describe('tokens: incremental reading', () => {
     ];
     fs.writeFileSync(file, [lines[0], garbage[0], ...lines.slice(1, 12), garbage[1], garbage[2], garbage[3], garbage[4], ...lines.slice(12)].join('\n') + '\n');
     const u = new CodexLogReader(file).update();
-    assert.equal(sessionTotals(u).total, 33140, 'the good lines still add up');
+    assert.equal(sessionTotals(u).total, 38315, 'the good lines still add up');
     assert.equal(u.malformedLines, 3, 'the three lines with a marker that do not parse as objects');
   });
 
@@ -192,7 +192,7 @@ describe('tokens: incremental reading', () => {
     const huge = JSON.stringify({ timestamp: '2026-11-20T10:00:06.000Z', type: 'response_item', payload: { type: 'function_call_output', output: 'x'.repeat(50_000) } });
     fs.writeFileSync(file, [lines[0], huge, ...lines.slice(1)].join('\n') + '\n');
     const u = new CodexLogReader(file, { chunkBytes: 4096, maxLineBytes: 16384 }).update();
-    assert.equal(sessionTotals(u).total, 33140);
+    assert.equal(sessionTotals(u).total, 38315);
     assert.equal(u.malformedLines, 1);
     assert.deepEqual(new CodexLogReader(file, { chunkBytes: 4096 }).update().malformedLines, 0, 'held whole under the default limit');
   });
@@ -203,7 +203,7 @@ describe('tokens: incremental reading', () => {
     assert.deepEqual(r.update().models, {});
     assert.equal(r.lastRead?.missing, true);
     fs.copyFileSync(CLAUDE_MAIN, file);
-    assert.equal(sessionTotals(r.update()).total, 88171);
+    assert.equal(sessionTotals(r.update()).total, 81063);
     assert.equal(r.lastRead?.missing, false);
   });
 
@@ -238,7 +238,7 @@ describe('tokens: Codex counter edge cases', () => {
     const meta = JSON.stringify({
       timestamp: '2026-11-21T09:00:00.100Z',
       type: 'session_meta',
-      payload: { id: '019ab000-0000-7000-8000-000000000001', forked_from_id: '019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70', cwd: '/w', source: 'cli' },
+      payload: { id: '019ab000-0000-7000-8000-000000000001', forked_from_id: '019ab3c4-51d2-7e08-a6f1-83c0d2e4b915', cwd: '/w', source: 'cli' },
     });
     const lines = [
       meta,
@@ -252,7 +252,7 @@ describe('tokens: Codex counter edge cases', () => {
     ];
     fs.writeFileSync(file, lines.join('\n') + '\n');
     const u = new CodexLogReader(file).update();
-    assert.equal(u.forkedFrom, '019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70');
+    assert.equal(u.forkedFrom, '019ab3c4-51d2-7e08-a6f1-83c0d2e4b915');
     const m = u.models['gpt-5-codex'];
     assert.equal(m.input + m.cachedInput, 12000);
     assert.equal(m.cachedInput, 8864);
@@ -303,20 +303,36 @@ describe('tokens: Gemini one-document chats (older versions)', () => {
   }
 
   it('is read whole, with the same totals as the JSONL chat, and again when it changes', () => {
-    const file = path.join(dir, 'gemini/tmp/acme-api/chats/session-2026-11-20T09-15-5e0c7a91.json');
+    const file = path.join(dir, 'gemini/tmp/ledger-svc/chats/session-2026-11-22T15-04-9b3e71d2.json');
     fs.writeFileSync(file, legacyDocument());
     const r = new GeminiLogReader(file);
     const u = r.update();
     const jsonl = new GeminiLogReader(GEMINI).update();
     assert.deepEqual(u.models, jsonl.models);
     assert.equal(u.sessionId, jsonl.sessionId);
-    assert.equal(u.cwd, '/home/dev/projects/acme-api');
-    assert.equal(r.update().models['gemini-2.5-pro'].requests, 2, 'unchanged: not counted again');
+    assert.equal(u.cwd, LEDGER);
+    assert.equal(r.update().models['gemini-2.5-flash'].requests, 3, 'unchanged: not counted again');
     assert.equal(r.lastRead?.bytes, 0);
     fs.writeFileSync(file, '{ "sessionId": "x", "messages": [');
     const broken = r.update();
     assert.deepEqual(broken.models, {});
     assert.equal(broken.malformedLines, 1);
+  });
+  it('the fixture document (hash-named project folder) is read whole, and again from scratch when a message is added', () => {
+    const file = path.join(dir, path.relative(FIXTURES, GEMINI_LEGACY));
+    const r = new GeminiLogReader(file);
+    const u = r.update();
+    assert.equal(u.models['gemini-2.5-pro'].total, 14910);
+    assert.equal(u.models['gemini-2.5-pro'].requests, 2);
+    assert.equal(r.update().models['gemini-2.5-pro'].total, 14910, 'unchanged: not counted again');
+    assert.equal(r.lastRead?.bytes, 0);
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { messages: unknown[] };
+    doc.messages.push({ id: 'f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b', timestamp: '2026-11-19T11:30:12.000Z', type: 'gemini', content: 'Done.', model: 'gemini-2.5-pro', tokens: { input: 1000, output: 50, cached: 0, thoughts: 0, tool: 0, total: 1050 } });
+    fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+    const grown = r.update();
+    assert.equal(r.lastRead?.restarted, true);
+    assert.equal(grown.models['gemini-2.5-pro'].total, 14910 + 1050, 'the earlier messages once, the new one added');
+    assert.equal(grown.models['gemini-2.5-pro'].requests, 3);
   });
 });
 
@@ -327,7 +343,7 @@ describe('tokens: Claude lines in other shapes', () => {
 
   /** The main fixture with every assistant line rewritten by `f`. */
   function rewritten(f: (rec: Record<string, unknown>, message: Record<string, unknown>) => Record<string, unknown>): string {
-    const file = path.join(dir, 'claude', 'projects', '-p', '7d3c2b1a-5e4f-4a6b-9c8d-0e1f2a3b4c5d.jsonl');
+    const file = path.join(dir, 'claude', 'projects', '-p', 'e4a91c07-3b6d-4f28-b5e0-9d1c7a2f6b83.jsonl');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const lines = fs.readFileSync(CLAUDE_MAIN, 'utf8').split('\n').filter(Boolean).map((l) => {
       const rec = JSON.parse(l) as Record<string, unknown>;

@@ -21,21 +21,25 @@ describe('tokens: pricing', () => {
 
   it('has every model of the fixtures, at the README prices', () => {
     const p = (m: string) => findModelPrice(m)?.price;
-    assert.deepEqual(p('gpt-5-codex'), { input: 1.25, cachedInput: 0.125, output: 10 });
-    assert.deepEqual(p('gpt-5-mini'), { input: 0.25, cachedInput: 0.025, output: 2 });
-    assert.deepEqual(p('gpt-5'), { input: 1.25, cachedInput: 0.125, output: 10 });
+    assert.deepEqual(p('gpt-5.1-codex'), { input: 1.25, cachedInput: 0.125, output: 10 });
+    assert.deepEqual(p('gpt-5.1-codex-mini'), { input: 0.25, cachedInput: 0.025, output: 2 });
+    assert.deepEqual(p('gpt-5.1'), { input: 1.25, cachedInput: 0.125, output: 10 });
     assert.equal(p('claude-sonnet-4-5-20250929')?.cacheWrite, 3.75);
     assert.equal(p('claude-sonnet-4-5-20250929')?.cacheWrite1h, 6);
     assert.equal(p('claude-haiku-4-5-20251001')?.output, 5);
+    assert.equal(p('claude-haiku-4-5-20251001')?.cacheWrite, 1.25);
     assert.equal(p('claude-sonnet-4-20250514')?.cachedInput, 0.3);
+    assert.equal(p('claude-sonnet-4-20250514')?.cacheWrite, 3.75);
+    assert.deepEqual(p('gemini-2.5-flash'), { input: 0.3, cachedInput: 0.03, output: 2.5 });
     assert.equal(p('gemini-2.5-pro')?.input, 1.25);
+    assert.equal(p('gemini-2.5-pro')?.output, 10);
   });
 
   it('a known model: tokens x price per bucket', () => {
-    // 9380 uncached + 21120 cached input, 2640 output of gpt-5-codex (README: $0.040765)
-    assert.ok(near(modelCost(usage(9380, 21120, 0, 0, 2640), findModelPrice('gpt-5-codex')?.price), 0.040765));
-    // Claude: input, output, 1-hour writes, reads
-    assert.ok(near(modelCost(usage(21, 78140, 8320, 8320, 1690), findModelPrice('claude-sonnet-4-5-20250929')?.price), 0.098775));
+    // 12926 uncached + 22784 cached input, 2605 output of gpt-5.1-codex (README: $0.0450555)
+    assert.ok(near(modelCost(usage(12926, 22784, 0, 0, 2605), findModelPrice('gpt-5.1-codex')?.price), 0.0450555));
+    // Claude: input, output, reads, 210 5-minute and 8410 1-hour writes (README: $0.0991845)
+    assert.ok(near(modelCost(usage(25, 70640, 8620, 8410, 1778), findModelPrice('claude-sonnet-4-5-20250929')?.price), 0.0991845));
   });
 
   it('an unknown model is unpriced: undefined, never a wrong number', () => {
