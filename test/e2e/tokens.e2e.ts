@@ -7,18 +7,18 @@ import { waitUntil, type Workbench } from './helpers/workbench';
 import { REPO_ROOT } from './toolchain.mjs';
 
 /** The agent-log fixtures with their exact totals (their README.md). */
-const FIXTURES = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'agent-logs');
-const FIXTURE_CWD = '/home/dev/projects/acme-api';
-const CLAUDE_PROJECT = '-home-dev-projects-acme-api';
-const CODEX_FILE = 'sessions/2026/11/20/rollout-2026-11-20T10-00-00-019aa0f1-3c2e-7b41-9d5a-2f6e8c1b4a70.jsonl';
+const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'agent-logs');
+const FIXTURE_CWD = '/home/sam/src/ledger-svc';
+const CLAUDE_PROJECT = '-home-sam-src-ledger-svc';
+const CODEX_FILE = 'sessions/2026/11/23/rollout-2026-11-23T08-42-17-019ab3c4-51d2-7e08-a6f1-83c0d2e4b915.jsonl';
 
-/** The session budget set in the workspace's settings: the fixtures' 130,947 tokens are 77% of it, 8,000 more are 82%. */
-const BUDGET = { session: { tokens: 170_000 } };
-/** Codex 33,140 tokens ($0.040765) + Claude Code main and sub-agent 97,807 ($0.1091185), of 170,000. */
-const START_TEXT = '130.9k tok · $0.15 · 77%';
+/** The session budget set in the workspace's settings: the fixtures' 128,265 tokens are 78% of it, 8,000 more are 83%. */
+const BUDGET = { session: { tokens: 165_000 } };
+/** Codex 38,315 tokens ($0.0450555) + Claude Code main and sub-agent 89,950 ($0.108298), of 165,000. */
+const START_TEXT = '128.3k tok · $0.15 · 78%';
 /** After one more Codex turn of 7,000 uncached input and 1,000 output tokens (+$0.01875). */
-const GROWN_TEXT = '138.9k tok · $0.17 · 82%';
-const BUDGET_MESSAGE = "podflow: 82% of this session's token budget (138,947 tokens of 170,000 tokens) used.";
+const GROWN_TEXT = '136.3k tok · $0.17 · 83%';
+const BUDGET_MESSAGE = "podflow: 83% of this session's token budget (136,265 tokens of 165,000 tokens) used.";
 /** The status bar item's DOM id: VS Code prefixes the extension's item id (podflow.tokens) with the extension's. */
 const TOKEN_ITEM_ID = /(?:^|\.)podflow\.tokens$/;
 /** "Within a second", plus what polling the DOM and the browser round trip add. */
@@ -41,8 +41,8 @@ function copyWithCwd(from: string, to: string, cwd: string): void {
 /**
  * Puts the fixtures where the run's CODEX_HOME and CLAUDE_CONFIG_DIR point, each folder built aside
  * and renamed into place, so a rescan never sees half a copy: all of Codex's sessions (one ran in the
- * workspace, one in another project) and Claude Code's acme-api project (with its sub-agent) as the
- * workspace's project, next to the web-dashboard project, which stays another project's.
+ * workspace, one in another project) and Claude Code's ledger-svc project (with its sub-agent) as the
+ * workspace's project, next to the ui-kit project, which stays another project's.
  */
 function installAgentLogs(workspace: string): { codexHome: string } {
   const { codexHome, claudeConfigDir } = agentLogDirs(session().run);
@@ -63,13 +63,13 @@ function installAgentLogs(workspace: string): { codexHome: string } {
   return { codexHome };
 }
 
-/** A Codex `token_count` event with cumulative totals (the fixture's last one is 30,500 / 21,120 / 2,640 / 1,408). */
+/** A Codex `token_count` event with cumulative totals (the fixture's last one is 35,710 / 22,784 / 2,605 / 1,472). */
 function codexTokenCount(input: number, cached: number, output: number, reasoning: number): string {
   const usage = (i: number, c: number, o: number, r: number) => ({ input_tokens: i, cached_input_tokens: c, output_tokens: o, reasoning_output_tokens: r, total_tokens: i + o });
   return `${JSON.stringify({
     timestamp: new Date().toISOString(),
     type: 'event_msg',
-    payload: { type: 'token_count', info: { total_token_usage: usage(input, cached, output, reasoning), last_token_usage: usage(7000, 0, 1000, 0), model_context_window: 258400 } },
+    payload: { type: 'token_count', info: { total_token_usage: usage(input, cached, output, reasoning), last_token_usage: usage(7000, 0, 1000, 0), model_context_window: 272000 } },
   })}\n`;
 }
 
@@ -153,10 +153,10 @@ describe('e2e: token meter', () => {
     assert.match(item.background, TRANSPARENT, 'below 80% the item has no background of its own');
     assert.deepEqual(await budgetToasts(s.wb), [], 'no budget message below 80%');
 
-    // One more Codex turn: +8,000 tokens, 82% of the budget. Timed from the append to the item's new text.
+    // One more Codex turn: +8,000 tokens, 83% of the budget. Timed from the append to the item's new text.
     const file = path.join(codexHome, CODEX_FILE);
     const appendedAt = Date.now();
-    appendFileSync(file, codexTokenCount(37_500, 21_120, 3_640, 1_408));
+    appendFileSync(file, codexTokenCount(42_710, 22_784, 3_605, 1_472));
     const grown = await waitForTokenText(s.wb, GROWN_TEXT, 10_000, 20);
     item = grown.item;
     const latency = grown.at - appendedAt;
@@ -178,8 +178,8 @@ describe('e2e: token meter', () => {
     assert.ok(toasts[0]!.text.includes(BUDGET_MESSAGE), `the message reads: ${toasts[0]!.text}`);
 
     // More growth below 90%: the item follows, the colour stays, and no second message.
-    appendFileSync(file, codexTokenCount(37_600, 21_120, 3_640, 1_408));
-    await waitForTokenText(s.wb, /^139\.0k tok · \$0\.17 · 82%$/, 5000, 100);
+    appendFileSync(file, codexTokenCount(42_810, 22_784, 3_605, 1_472));
+    await waitForTokenText(s.wb, /^136\.4k tok · \$0\.17 · 83%$/, 5000, 100);
     await s.page.waitForTimeout(1500);
     item = await requireStatusItem(s.wb);
     assert.match(item.classes, /\bwarning-kind\b/, 'still the warning colour');
