@@ -42,8 +42,14 @@ Options for coverage:
 
 ${REPORT_USAGE}
 ${TOKENS_USAGE}
-Exit codes: lint: 0 no error-level findings, 1 error-level findings; coverage: 0 at or above
---min, 1 below it; both: 2 bad usage or configuration.
+Exit codes:
+  lint       0 no error-level findings, 1 at least one error-level finding
+  coverage   0 at or above --min (or no --min), 1 below it
+  rules      0
+  tokens     0, also when no session is found
+  report     0, also when no time has been recorded yet
+  every command: 2 bad usage, a bad configuration file, or (report) a --db file that is
+  missing or unreadable
 `;
 
 interface LintArgs {
