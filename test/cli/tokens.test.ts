@@ -115,7 +115,31 @@ describe('cli: podflow tokens', function () {
     // 2026-11-25, the clock's day: no fixture session was written on it
     const empty = tokens(['--all', '--since', '1d', '--tz', 'UTC', ...LOCATIONS]);
     assert.equal(empty.status, 0);
-    assert.equal(empty.stdout, 'Agent tokens, 2026-11-25 to 2026-11-25, per session\n\nNo agent session in this period.\n');
+    assert.equal(
+      empty.stdout,
+      [
+        'Agent tokens, 2026-11-25 to 2026-11-25, per session',
+        '',
+        'No agent session in this period. Looked for agent logs in:',
+        `  Codex CLI    ${path.join(F, 'codex', 'sessions')}`,
+        `  Claude Code  ${path.join(F, 'claude', 'projects')}`,
+        `  Gemini CLI   ${path.join(F, 'gemini', 'tmp')}`,
+        'Try a longer period (--since 30d or --since YYYY-MM-DD), or point at other log folders (--codex-home, --claude-dir, --gemini-dir).',
+        '',
+      ].join('\n'),
+    );
+    // Scoped to a folder no session ran in: the hint names the folder and suggests --all.
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'podflow-no-sessions-'));
+    try {
+      const scoped = tokens(['--root', elsewhere, '--since', '2026-11-01', ...LOCATIONS]);
+      assert.equal(scoped.status, 0, scoped.stderr);
+      assert.match(scoped.stdout, /^No agent session in this period\. Looked for agent logs in:$/m);
+      assert.ok(scoped.stdout.includes(`Only sessions that ran in ${elsewhere} are counted.\nTry --all for the sessions of every folder`), scoped.stdout);
+      const everyFolder = tokens(['--all', '--since', '2026-11-01', '--format', 'json', ...LOCATIONS]);
+      assert.ok((JSON.parse(everyFolder.stdout) as { rows: unknown[] }).rows.length > 0, 'the same period with --all has sessions');
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
     assert.equal(runCli(['tokens', '--by', 'week']).status, 2);
     assert.match(runCli(['tokens', '--root', '/no/such/folder']).stderr, /--root must be an existing folder/);
   });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { now } from '../clock';
 import { addDays, checkTimeZone, dayOf } from '../modeClock/timeZone';
 import { groupSessions, listLogFiles, readSessionHeader, sessionsInFolder } from '../agentLogs/discovery';
-import { resolveLocations } from '../agentLogs/locations';
+import { resolveLocations, type LogLocations } from '../agentLogs/locations';
 import { applyPriceOverrides } from '../agentLogs/priceOverrides';
 import { BUILTIN_PRICES, findModelPrice, longContextThreshold, modelCost, type PriceTable } from '../agentLogs/pricing';
 import { SessionMeter } from '../agentLogs/sessionMeter';
@@ -128,8 +128,25 @@ export function runTokens(argv: string[], out: (s: string) => void, err: (s: str
   }
   const list = [...rows.values()].sort((a, b) => (args.by === 'day' ? a.key.localeCompare(b.key) : b.counts.total - a.counts.total || a.key.localeCompare(b.key)));
   if (malformed) err(`podflow: ${malformed} unreadable log line(s) skipped\n`);
-  out(args.format === 'json' ? tokensJson(list, from, today, args.by) : args.format === 'csv' ? tokensCsv(list, args.by) : tokensText(list, from, today, args.by));
+  const text = (): string => tokensText(list, from, today, args.by, emptyPeriodHint(loc, root, args));
+  out(args.format === 'json' ? tokensJson(list, from, today, args.by) : args.format === 'csv' ? tokensCsv(list, args.by) : text());
   return 0;
+}
+
+/** What an empty table says instead: where the logs were looked for, and what to widen. */
+function emptyPeriodHint(loc: LogLocations, root: string, args: TokensArgs): string[] {
+  const searched = [
+    `  Codex CLI    ${path.join(loc.codexHome, 'sessions')}`,
+    ...loc.claudeDirs.map((d) => `  Claude Code  ${path.join(d, 'projects')}`),
+    `  Gemini CLI   ${path.join(loc.geminiDir, 'tmp')}`,
+  ];
+  const widen = args.all
+    ? ['Try a longer period (--since 30d or --since YYYY-MM-DD), or point at other log folders (--codex-home, --claude-dir, --gemini-dir).']
+    : [
+        `Only sessions that ran in ${root} are counted.`,
+        'Try --all for the sessions of every folder, a longer period (--since 30d), or other log folders (--codex-home, --claude-dir, --gemini-dir).',
+      ];
+  return ['No agent session in this period. Looked for agent logs in:', ...searched, ...widen];
 }
 
 function total(list: readonly TokenRow[]): { counts: TokenCounts; cost?: number } {
@@ -146,9 +163,9 @@ function usd(n: number | undefined, digits = 4): string {
   return n === undefined ? 'unpriced' : `$${n.toFixed(digits)}`;
 }
 
-function tokensText(list: readonly TokenRow[], from: string, to: string, by: string): string {
+function tokensText(list: readonly TokenRow[], from: string, to: string, by: string, emptyHint: readonly string[]): string {
   const lines = [`Agent tokens, ${from} to ${to}, per ${by}`, ''];
-  if (!list.length) return lines.concat('No agent session in this period.', '').join('\n');
+  if (!list.length) return lines.concat(emptyHint, '').join('\n');
   const head = [by === 'session' ? 'Session' : by === 'day' ? 'Day' : 'Model', 'Input', 'Cached', 'Cache write', 'Output', 'Reasoning', 'Total', 'Cost'];
   const t = total(list);
   const cells = (key: string, c: TokenCounts, cost: number | undefined) => [key, ...[c.input, c.cachedInput, c.cacheWrite, c.output, c.reasoning, c.total].map((n) => n.toLocaleString('en')), usd(cost)];
