@@ -1,9 +1,19 @@
 import { lineRange } from '../documents/types';
-import { dirnameRel, joinRel } from '../workspace/workspace';
+import type { MarkdownModel } from '../documents/markdown';
+import { GitIgnore, inOutputDir } from '../workspace/gitignore';
+import { ancestorsRel, dirnameRel, joinRel } from '../workspace/workspace';
 import { Rule, RuleContext } from './types';
 
 const FILE_EXT = /\.(md|mdx|mdc|txt|ts|tsx|js|jsx|mjs|cjs|json|jsonc|ya?ml|toml|ini|cfg|py|pyi|go|rs|java|kt|kts|rb|sh|bash|ps1|c|h|cc|cpp|hpp|cs|swift|php|sql|html|css|scss|lock|xml|gradle|env|sample|example)$/i;
 const PLACEHOLDER = /[<>{}*?$|\\]|\.\.\.|XXX|NNN|\bfoo\b|\bbar\b/;
+/** Folders monorepos keep their packages in: a line naming `web` may mean `apps/web`. */
+const PACKAGE_PARENTS = ['packages', 'apps', 'crates', 'libs', 'services', 'modules', 'plugins', 'tools'];
+/**
+ * A line that shows a path as something not to make ("do not create files like
+ * `notes/todo.md`", "never commit `.env.local`"): the path is not claimed to exist.
+ */
+const NEGATED_EXAMPLE =
+  /\b(?:do not|don't|never|avoid|must not|should not|no need to)\b[^.;:]*?\b(?:create|add|commit|write|generate|make|introduce|check in|push|store|leave)\b|\b(?:instead of|rather than|not in|not under|e\.g\.)\b/i;
 
 function isUrlLike(t: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(t) || t.startsWith('//') || t.startsWith('#');
@@ -22,17 +32,32 @@ function looksLikePath(ctx: RuleContext, t: string, dir: string): boolean {
   return firstExists || FILE_EXT.test(last);
 }
 
-function resolves(ctx: RuleContext, dir: string, target: string, rootToo: boolean): boolean {
+function decoded(target: string): string {
   const clean = target.replace(/[#?].*$/, '').replace(/\/$/, '');
-  if (clean === '') return true;
-  let decoded = clean;
   try {
-    decoded = decodeURIComponent(clean);
+    return decodeURIComponent(clean);
   } catch {
-    /* keep the raw text */
+    return clean;
   }
-  const candidates = decoded.startsWith('/') ? [joinRel('', decoded)] : [joinRel(dir, decoded), rootToo ? joinRel('', decoded) : undefined];
-  return candidates.some((c) => c !== undefined && ctx.workspace.exists(c));
+}
+
+/**
+ * Folders a line is about: existing folders it names in code spans or plain words
+ * ("in `codex-rs`, run …", a table row naming a package), and those its heading names.
+ */
+function namedFolders(ctx: RuleContext, model: MarkdownModel, line: number, dir: string): string[] {
+  const heading = [...model.headings].reverse().find((h) => h.line <= line);
+  const texts = [model.lines[line] ?? '', heading ? (model.lines[heading.line] ?? '') : ''];
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/[\w.@/-]{2,}/g)) {
+      const word = m[0].replace(/^\.\/|\/$|[.]$/g, '');
+      if (!word || word.startsWith('.') || isUrlLike(word)) continue;
+      const candidates = [joinRel(dir, word), joinRel('', word), ...PACKAGE_PARENTS.map((p) => joinRel(p, word))];
+      for (const c of candidates) if (c && ctx.workspace.exists(c) && !ctx.workspace.exists(`${c}.md`)) out.add(c);
+    }
+  }
+  return [...out];
 }
 
 export const agents006: Rule = {
@@ -45,16 +70,36 @@ export const agents006: Rule = {
   check(ctx) {
     const { model } = ctx.doc;
     const dir = dirnameRel(ctx.doc.path);
+    const gitIgnore = ctx.memo('gitignore', () => new GitIgnore(ctx.workspace));
+    /** Where a path may be relative to: the file's folder, each folder above it (the nearest package, the root). */
+    const bases = ancestorsRel(dir).reverse();
+
+    const missing = (target: string, line: number, rootToo: boolean): boolean => {
+      const t = decoded(target);
+      if (t === '') return false;
+      const at = t.startsWith('/') ? [joinRel('', t)] : [joinRel(dir, t), ...(rootToo ? bases.map((b) => joinRel(b, t)) : [])];
+      const places = at.filter((p): p is string => p !== undefined);
+      if (places.some((p) => ctx.workspace.exists(p))) return false;
+      // Build output and git-ignored files are missing from a checkout by design.
+      if (places.some((p) => inOutputDir(p) || gitIgnore.ignores(p))) return false;
+      if (NEGATED_EXAMPLE.test(model.masked[line] ?? '')) return false;
+      if (t.startsWith('/') || !rootToo) return true;
+      return !namedFolders(ctx, model, line, dir).some((f) => {
+        const p = joinRel(f, t);
+        return p !== undefined && (ctx.workspace.exists(p) || gitIgnore.ignores(p));
+      });
+    };
+
     for (const link of model.links) {
       if (isUrlLike(link.target) || PLACEHOLDER.test(link.target)) continue;
-      if (!resolves(ctx, dir, link.target, false)) {
+      if (missing(link.target, link.line, false)) {
         ctx.report(lineRange(link.line, link.start, link.end), `Link target "${link.target}" does not exist.`);
       }
     }
     for (const span of model.codeSpans) {
       const t = span.content;
       if (!looksLikePath(ctx, t, dir)) continue;
-      if (!resolves(ctx, dir, t, true)) {
+      if (missing(t, span.line, true)) {
         const at = (model.lines[span.line] ?? '').indexOf(t, span.start);
         ctx.report(lineRange(span.line, at, at + t.length), `Path "${t}" does not exist in the workspace.`);
       }

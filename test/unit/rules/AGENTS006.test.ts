@@ -81,5 +81,44 @@ describe('AGENTS006 broken path', () => {
     it('in fenced code blocks', () => {
       assert.deepEqual(lintOne(RULE, md('```', '[x](nope.md) `src/nope.ts`', '```'), 'AGENTS.md'), []);
     });
+
+    it('on git-ignored paths, by the root .gitignore and by one in a folder above the path', () => {
+      const files = {
+        '.gitignore': 'coverage-report/\n.env\n*.log\n',
+        'web/.gitignore': '/generated/\n',
+        'web/AGENTS.md': md('Reports go to `coverage-report/index.html`; logs to `server.log`.', 'Never commit `.env`; codegen writes `web/generated/api.ts` and `./generated/types.ts`.'),
+      };
+      assert.deepEqual(lintOne(RULE, files, 'web/AGENTS.md'), []);
+    });
+
+    it('on paths in build output folders, git-ignored or not', () => {
+      const text = md('The CLI builds to `dist/cli.js`; the worker to `./wrangler-dist/index.js`; CI uploads `./artifacts/report.json` and `target/release/app`.');
+      assert.deepEqual(lintOne(RULE, text, 'AGENTS.md'), []);
+    });
+
+    it('on a path relative to a folder the line or its heading names, or to a package the file sits in', () => {
+      const files = {
+        'codex-rs/core/src/lib.rs': '',
+        'packages/web/src/app.ts': '',
+        'packages/web/package.json': '{}',
+        'packages/web/docs/AGENTS.md': md('See `src/app.ts` for the entry point.'),
+        'AGENTS.md': md('# Repo', '', 'In `codex-rs`, run `cargo test`; the core lives in `core/src/lib.rs`.', '', '| Package | Entry |', '| --- | --- |', '| web | `src/app.ts` |', '', '## packages/web', '', 'Start at `src/app.ts`.'),
+      };
+      assert.deepEqual(lintOne(RULE, files, 'AGENTS.md'), []);
+      assert.deepEqual(lintOne(RULE, files, 'packages/web/docs/AGENTS.md'), []);
+    });
+
+    it('on a path shown as what not to create', () => {
+      const text = md('- Do not create files like `notes/scratch.md` or `docs/TODO.md`.', '- Never add a `src/utils/helpers.ts` catch-all.');
+      assert.deepEqual(lintOne(RULE, text, 'AGENTS.md'), []);
+    });
+  });
+
+  it('still flags a missing path that nothing above explains, on a line that says not to edit it', () => {
+    const files = { '.gitignore': 'dist/\n', 'AGENTS.md': md('Do not edit `src/generated/schema.ts` by hand.', 'The core is in `core/src/lib.rs`.') };
+    assert.deepEqual(
+      lintOne(RULE, files, 'AGENTS.md').map((f) => f.message),
+      ['Path "src/generated/schema.ts" does not exist in the workspace.', 'Path "core/src/lib.rs" does not exist in the workspace.'],
+    );
   });
 });
