@@ -3,12 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildCli, hasStackTrace, JsonFinding, REPO_ROOT, runCli } from './runCli';
 
-/**
- * The real-world corpus sits outside the repository: CI checks the repo out
- * with shared/ beside it, so it is ../shared/corpus from the repo root.
- */
-const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus');
-const SETS = ['A', 'B', 'C'];
+/** Real files from public repositories, inside the repository (test/corpus/MANIFEST.tsv says where each came from). */
+const CORPUS = path.join(REPO_ROOT, 'test', 'corpus');
+const MANIFEST = path.join(CORPUS, 'MANIFEST.tsv');
 const SNAPSHOT = path.join(__dirname, '__snapshots__', 'corpus.json');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
 
@@ -26,52 +23,51 @@ function sortedCounts(entries: Iterable<string>): Record<string, number> {
   return Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** The subject files of each repository folder, from the manifest (repo, commit, path, role, kind, note). */
+function subjectsByRepo(): Map<string, string[]> {
+  const byRepo = new Map<string, string[]>();
+  for (const line of fs.readFileSync(MANIFEST, 'utf8').split('\n').slice(1)) {
+    const [repo, , file, role] = line.split('\t');
+    if (!repo || role !== 'subject') continue;
+    const dir = repo.replace('/', '__');
+    byRepo.set(dir, [...(byRepo.get(dir) ?? []), file]);
+  }
+  return byRepo;
+}
+
 describe('cli: real-world corpus', function () {
   this.timeout(120_000);
 
-  const files = fs.existsSync(CORPUS)
-    ? SETS.flatMap((set) => {
-        const dir = path.join(CORPUS, set);
-        if (!fs.existsSync(dir)) return [];
-        return fs
-          .readdirSync(dir, { withFileTypes: true })
-          .filter((e) => e.isFile())
-          .map((e) => `${set}/${e.name}`)
-          .sort();
-      })
-    : [];
-
   before(function () {
-    if (files.length === 0) {
-      console.log(`    (skipped: no corpus at ${CORPUS}; it comes with the shared/ folder beside the repository)`);
-      this.skip();
-    }
     this.timeout(120_000);
+    assert.ok(fs.existsSync(MANIFEST), `the corpus manifest is missing: ${MANIFEST}`);
     buildCli();
   });
 
-  it('lints every corpus file without a crash and matches the findings snapshot', () => {
-    const r = runCli(['lint', '--root', CORPUS, '--format', 'json', ...files], { cwd: CORPUS, timeoutMs: 60_000 });
-    assert.ok(!r.timedOut, 'podflow lint on the corpus timed out');
-    assert.ok(!hasStackTrace(r.stderr), `stack trace on stderr:\n${r.stderr}`);
-    assert.ok(r.status === 0 || r.status === 1, `exit code ${r.status}; stderr:\n${r.stderr}`);
-    assert.equal(r.stderr, '', 'every corpus file is linted (none skipped as an unknown kind)');
-    const parsed: unknown = JSON.parse(r.stdout);
-    assert.ok(Array.isArray(parsed), 'json output is an array');
-    const findings = parsed as JsonFinding[];
-    assert.deepEqual(
-      findings.filter((f) => f.message.startsWith('Internal error')),
-      [],
-      'no rule crashed on the corpus',
-    );
-    assert.equal(r.status, findings.some((f) => f.severity === 'error') ? 1 : 0);
-
+  it('lints every subject file of every corpus repository, inside its repository, and matches the findings snapshot', () => {
+    const repos = subjectsByRepo();
+    assert.ok(repos.size > 0, 'the manifest lists subject files');
     const posix = (p: string): string => p.split(path.sep).join('/');
     const byFile: Record<string, Record<string, number>> = {};
-    for (const f of files) byFile[f] = {};
-    for (const f of findings) assert.ok(posix(f.path) in byFile, `finding for an unexpected path ${f.path}`);
-    for (const f of files) byFile[f] = sortedCounts(findings.filter((x) => posix(x.path) === f).map((x) => x.ruleId));
-    const actual: CorpusSnapshot = { files: files.length, total: findings.length, byRule: sortedCounts(findings.map((f) => f.ruleId)), byFile };
+    const all: JsonFinding[] = [];
+    let files = 0;
+    for (const [dir, subjects] of [...repos].sort(([a], [b]) => a.localeCompare(b))) {
+      const root = path.join(CORPUS, 'repos', dir);
+      const r = runCli(['lint', '--root', root, '--format', 'json', ...subjects], { cwd: root, timeoutMs: 60_000 });
+      assert.ok(!r.timedOut, `podflow lint on ${dir} timed out`);
+      assert.ok(!hasStackTrace(r.stderr), `stack trace on stderr:\n${r.stderr}`);
+      assert.ok(r.status === 0 || r.status === 1, `${dir}: exit code ${r.status}; stderr:\n${r.stderr}`);
+      assert.equal(r.stderr, '', `${dir}: every subject is linted (none skipped as an unknown kind)`);
+      const findings = JSON.parse(r.stdout) as JsonFinding[];
+      assert.ok(Array.isArray(findings), 'json output is an array');
+      assert.equal(r.status, findings.some((f) => f.severity === 'error') ? 1 : 0);
+      for (const f of findings) assert.ok(subjects.includes(posix(f.path)), `${dir}: finding for an unexpected path ${f.path}`);
+      for (const s of subjects) byFile[`${dir}/${s}`] = sortedCounts(findings.filter((x) => posix(x.path) === s).map((x) => x.ruleId));
+      all.push(...findings);
+      files += subjects.length;
+    }
+    assert.deepEqual(all.filter((f) => f.message.startsWith('Internal error')), [], 'no rule crashed on the corpus');
+    const actual: CorpusSnapshot = { files, total: all.length, byRule: sortedCounts(all.map((f) => f.ruleId)), byFile };
 
     if (UPDATE || !fs.existsSync(SNAPSHOT)) {
       if (!UPDATE) assert.fail(`no snapshot at ${SNAPSHOT}: run with UPDATE_SNAPSHOTS=1 to write it`);

@@ -1,0 +1,3 @@
+module github.com/aigotowork/stow
+
+go 1.24.0
