@@ -5,6 +5,8 @@ import { Rule, RuleContext } from './types';
 interface CommandRef {
   tool: 'npm' | 'pnpm' | 'yarn' | 'bun' | 'make';
   name: string;
+  /** `pnpm X`, `yarn X`, `bun X` without `run`: X may also be a binary of a dependency. */
+  bare?: boolean;
   line: number;
   start: number;
   end: number;
@@ -40,6 +42,7 @@ export function findCommands(text: string, line: number, offset: number): Comman
     if (targeted || i >= words.length) continue;
     let name: { w: string; at: number } | undefined;
     let script: string | undefined;
+    let bare = false;
     if (tool === 'make') {
       if (/[=$<>]/.test(words[i].w)) continue;
       name = words[i];
@@ -56,6 +59,7 @@ export function findCommands(text: string, line: number, offset: number): Comman
     } else if (!BUILTINS.has(words[i].w)) {
       if (tool === 'bun' && /[./]/.test(words[i].w)) continue; // `bun file.ts`
       name = words[i];
+      bare = true;
     } else if (words[i].w === 'test') {
       name = words[i];
     }
@@ -68,7 +72,7 @@ export function findCommands(text: string, line: number, offset: number): Comman
       if (rest.slice(0, end < 0 ? rest.length : end).some((w) => TARGETING.test(w.w))) continue;
     }
     // Later words after the script name are its arguments; stop scanning this match.
-    out.push({ tool, name: script ?? name.w, line, start: offset + name.at, end: offset + name.at + name.w.length });
+    out.push({ tool, name: script ?? name.w, bare, line, start: offset + name.at, end: offset + name.at + name.w.length });
   }
   return out;
 }
@@ -84,12 +88,21 @@ function nearest(ctx: RuleContext, names: string[]): string | undefined {
   return undefined;
 }
 
-function packageScripts(ctx: RuleContext, path: string): Set<string> | undefined {
+/** Binaries that `pnpm X` / `yarn X` / `bun X` commonly run without a script of that name. */
+const COMMON_BINARIES = new Set('tsx tsc ts-node vitest jest mocha eslint prettier biome oxlint turbo nx lerna vite next nuxt astro playwright cypress changeset knip wrangler prisma drizzle-kit tsup rollup webpack esbuild svelte-kit storybook husky lint-staged rimraf concurrently nodemon c8 nyc'.split(' '));
+
+interface PackageInfo {
+  scripts: Set<string>;
+  /** Dependency names: `pnpm eslint` runs the binary of the `eslint` package. */
+  deps: Set<string>;
+}
+
+function packageInfo(ctx: RuleContext, path: string): PackageInfo | undefined {
   const text = ctx.workspace.readText(path);
   if (text === undefined) return undefined;
   try {
-    const pkg = JSON.parse(text) as { scripts?: Record<string, unknown> };
-    return new Set(Object.keys(pkg.scripts ?? {}));
+    const pkg = JSON.parse(text) as { scripts?: Record<string, unknown>; dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> };
+    return { scripts: new Set(Object.keys(pkg.scripts ?? {})), deps: new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]) };
   } catch {
     return undefined; // a broken package.json is not this rule's business
   }
@@ -130,7 +143,7 @@ export const agents005: Rule = {
     }
     if (refs.length === 0) return;
     let pkgPath: string | null | undefined;
-    let scripts: Set<string> | undefined;
+    let pkg: PackageInfo | undefined;
     let makePath: string | null | undefined;
     let targets: Set<string> | undefined;
     for (const r of refs) {
@@ -147,10 +160,11 @@ export const agents005: Rule = {
       }
       if (pkgPath === undefined) {
         pkgPath = nearest(ctx, ['package.json']) ?? null;
-        scripts = pkgPath ? packageScripts(ctx, pkgPath) : undefined;
+        pkg = pkgPath ? packageInfo(ctx, pkgPath) : undefined;
       }
-      if (pkgPath && scripts && !scripts.has(r.name)) {
-        const known = [...scripts].slice(0, 8).join(', ');
+      if (r.bare && pkg && (pkg.deps.has(r.name) || COMMON_BINARIES.has(r.name))) continue;
+      if (pkgPath && pkg && !pkg.scripts.has(r.name)) {
+        const known = [...pkg.scripts].slice(0, 8).join(', ');
         ctx.report(
           lineRange(r.line, r.start, r.end),
           `Script "${r.name}" is not defined in ${pkgPath}${known ? ` (it has: ${known})` : ' (it has no scripts)'}.`,

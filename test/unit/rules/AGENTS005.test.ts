@@ -73,6 +73,15 @@ describe('AGENTS005 unknown script', () => {
       assert.deepEqual(lintOne(RULE, files, 'AGENTS.md'), []);
     });
 
+    it('on binaries run without `run`: a dependency\'s (`pnpm eslint .`) or a common one (`pnpm tsx x.ts`, `yarn vitest`)', () => {
+      const pkg = JSON.stringify({ scripts: { build: 'tsc' }, devDependencies: { eslint: '9.0.0' } });
+      const files = { 'package.json': pkg, 'AGENTS.md': md('Run `pnpm eslint .`, `pnpm tsx scripts/gen.ts`, `yarn vitest run`, `pnpm exec prettier -w .`, `bun tsc`.') };
+      assert.deepEqual(lintOne(RULE, files, 'AGENTS.md'), []);
+      // With `run` it must be a script: `pnpm run eslint` is still flagged.
+      const run = { 'package.json': pkg, 'AGENTS.md': md('Run `pnpm run eslint`.') };
+      assert.deepEqual(lintOne(RULE, run, 'AGENTS.md').map((f) => f.message), ['Script "eslint" is not defined in package.json (it has: build).']);
+    });
+
     it('on commands aimed at another package (pnpm --filter x build, npm run build -w web, make -C api test)', () => {
       const files = {
         'package.json': JSON.stringify({ scripts: {} }),
